@@ -1,0 +1,23 @@
+// npm run courses:check [-- <dir>]
+// Exit 0 with a summary, or 1 with every problem as `file:line:col  message`.
+import path from "node:path";
+import { summarizeCatalog } from "./summary.js";
+import { loadCatalog } from "./loader/load-catalog.js";
+import { formatProblem } from "./problems.js";
+
+const dir = path.resolve(process.argv[2] ?? "courses");
+const started = performance.now();
+const { catalog, problems } = loadCatalog(dir);
+const ms = Math.round(performance.now() - started);
+
+for (const problem of problems) console.log(formatProblem(problem));
+const errors = problems.filter((p) => p.severity === "error").length;
+const warnings = problems.length - errors;
+
+if (!catalog) {
+  console.log(`\n✗ ${errors} error(s), ${warnings} warning(s) in ${path.relative(process.cwd(), dir) || "."}`);
+  process.exit(1);
+}
+if (problems.length > 0) console.log("");
+console.log(summarizeCatalog(catalog).join("\n"));
+console.log(`\n✓ No errors${warnings ? `, ${warnings} warning(s)` : ""} (checked in ${ms} ms)`);

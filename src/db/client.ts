@@ -1,0 +1,27 @@
+// Opens the Prisma client over the better-sqlite3 driver adapter and tunes SQLite for a
+// web server: WAL so reads never wait for writes, a busy timeout instead of instant
+// SQLITE_BUSY errors, and foreign keys enforced.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../generated/prisma/client.js";
+import { sqliteFilePath } from "./migrate.js";
+
+export type Db = PrismaClient;
+
+export async function openDb(databaseUrl: string): Promise<Db> {
+  const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 });
+  const db = new PrismaClient({ adapter });
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  return db;
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDb(db: Db): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}
