@@ -1,4 +1,5 @@
 // Duplicate ids are reported at the second (and later) occurrence, naming the first.
+import path from "node:path";
 import type { ProblemList } from "../problems.js";
 
 export type IdSite = { id: string; file: string; line: number; col: number };
@@ -11,7 +12,7 @@ export function checkUniqueIds(sites: IdSite[], what: string, problems: ProblemL
       first.set(site.id, site);
       continue;
     }
-    const where = earlier.file === site.file ? `line ${earlier.line}` : `${earlier.file}:${earlier.line}`;
+    const where = earlier.file === site.file ? `line ${earlier.line}` : `${path.relative(path.dirname(site.file), earlier.file)}:${earlier.line}`;
     problems.error(site.file, site.line, site.col, `duplicate ${what} id "${site.id}" (first used at ${where})`);
   }
 }

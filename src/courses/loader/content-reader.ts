@@ -15,6 +15,8 @@ function listedFile(at: ListedAt): string {
 
 export class ContentReader {
   readonly filesRead = new Map<string, Buffer>();
+  /** Folders whose listing file is broken: their files are not "unlisted", just unread. */
+  readonly unreadableFolders = new Set<string>();
 
   constructor(readonly problems: ProblemList) {}
 

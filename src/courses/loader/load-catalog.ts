@@ -58,7 +58,8 @@ function warnUnlisted(dir: string, reader: ContentReader, problems: ProblemList)
     if (!entry.isFile() || !/\.(md|ya?ml)$/i.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
     if (path.relative(dir, file).split(path.sep).some((part) => /^[._]/.test(part))) continue;
-    if (!reader.filesRead.has(file)) {
+    const inBrokenFolder = [...reader.unreadableFolders].some((folder) => file.startsWith(folder + path.sep));
+    if (!reader.filesRead.has(file) && !inBrokenFolder) {
       problems.warning(file, 1, 1, "this file is not listed in course.yaml or any module.yaml, so learners will not see it");
     }
   }

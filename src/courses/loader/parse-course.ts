@@ -48,7 +48,10 @@ export function parseCourse(reader: ContentReader, dir: string): ParsedCourse | 
 function parseModule(reader: ContentReader, dir: string, listedAt: ListedAt): ParsedModule | null {
   const file = path.join(dir, "module.yaml");
   const module = parseYamlFile(reader, file, moduleSchema, listedAt, "module folder file");
-  if (!module) return null;
+  if (!module) {
+    reader.unreadableFolders.add(dir);
+    return null;
+  }
   const at = (...p: (string | number)[]): ListedAt => ({ source: module.source, path: p });
   const y = module.value;
   const lessons = y.lessons.flatMap((lessonFile, i) => {

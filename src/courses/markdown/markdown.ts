@@ -19,6 +19,11 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: true })
   .use(figuresPlugin)
   .use(videoPlugin);
 
+// markdown-it silently turns javascript:/data: links into text. We accept every link at
+// parse time so the link resolver can refuse it with a clear problem (and drop it); the
+// sanitiser still guards the output.
+md.validateLink = () => true;
+
 /** Renders a markdown document (block level) to safe HTML. */
 export function renderMarkdown(source: string, env: RenderEnv): string {
   return sanitize(md.render(source, env));

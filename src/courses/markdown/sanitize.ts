@@ -30,6 +30,8 @@ const options: sanitizeHtml.IOptions = {
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href", "src", "poster"],
   allowProtocolRelative: false,
+  selfClosing: ["img", "br", "hr", "source", "track"],
+  allowedEmptyAttributes: ["alt", "download", "controls", "default"],
   // Drop these with their content; everything else not allowed is unwrapped to text.
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "svg", "math", "form"],
   disallowedTagsMode: "discard",

@@ -1,0 +1,41 @@
+// createApp(deps) → the Express app. It never listens: server.ts does, and tests call
+// it directly with a fresh database.
+import compression from "compression";
+import express from "express";
+import { courseRoutes } from "./courses/routes.js";
+import type { AppDeps } from "./deps.js";
+import { healthRoutes } from "./health/routes.js";
+import { errorHandler, notFoundHandler } from "./web/error-handler.js";
+import { languageRoutes } from "./web/language-routes.js";
+import { localeMiddleware } from "./web/locale.js";
+import { requestContext } from "./web/request-context.js";
+import { securityHeaders } from "./web/security-headers.js";
+import { staticRoutes } from "./web/static-assets.js";
+import { viewLocals } from "./web/view-locals.js";
+import { createViewEngine, useViews } from "./web/views.js";
+
+export function createApp(deps: AppDeps): express.Express {
+  const { env, log } = deps;
+  const dev = env.nodeEnv === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.trustProxy);
+  app.set("query parser", "simple");
+  useViews(app, createViewEngine({ cache: !dev }));
+
+  app.use(requestContext(log));
+  app.use(securityHeaders({ https: env.baseUrl.startsWith("https:") }));
+  app.use(compression());
+  app.use(staticRoutes({ cacheHashes: !dev }));
+  app.use(localeMiddleware());
+  app.use(viewLocals({ instanceName: env.instanceName, catalog: deps.catalog }));
+  app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 500 }));
+
+  app.use(healthRoutes(deps));
+  app.use(languageRoutes({ secureCookies: env.baseUrl.startsWith("https:") }));
+  app.use(courseRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,95 @@
+// Course pages: catalog, course, module, lesson, quiz and exercise previews, glossary,
+// resources and course assets. Handlers only look things up in the catalog and render.
+import path from "node:path";
+import { Router, type Request, type Response } from "express";
+import type { AppDeps } from "../deps.js";
+import { notFound } from "../web/errors.js";
+import type { Catalog, Course, Module } from "./catalog.js";
+import { courseCrumbs, moduleCrumbs } from "./view-models.js";
+
+/** Draft courses and modules stay hidden until trainer preview exists (organisations issue). */
+const published = <T extends { status: string }>(item: T | undefined): T | undefined => (item?.status === "published" ? item : undefined);
+
+export function courseRoutes({ catalog }: AppDeps): Router {
+  const router = Router();
+  const findCourse = (req: Request): Course => {
+    const course = published(catalog.current.courseById.get(String(req.params.courseId)));
+    if (!course) throw notFound();
+    return course;
+  };
+  const findModule = (req: Request): { course: Course; module: Module } => {
+    const course = findCourse(req);
+    const module = published(course.moduleById.get(String(req.params.moduleId)));
+    if (!module) throw notFound();
+    return { course, module };
+  };
+
+  router.get("/", (_req, res) => {
+    const courses = catalog.current.courses.filter((c) => c.status === "published");
+    res.render("courses/catalog", { title: res.locals.t("catalog.title"), courses });
+  });
+
+  router.get("/courses/:courseId", (req, res) => {
+    const course = findCourse(req);
+    res.render("courses/course", { title: course.title, course, modules: visibleModules(course), crumbs: courseCrumbs(res, course, true) });
+  });
+
+  router.get("/courses/:courseId/glossary", (req, res) => {
+    const course = findCourse(req);
+    if (course.glossary.length === 0) throw notFound();
+    res.render("courses/glossary", { title: res.locals.t("glossary.title"), course, crumbs: courseCrumbs(res, course) });
+  });
+
+  router.get("/courses/:courseId/resources/:resourceId", (req, res) => {
+    const course = findCourse(req);
+    const resource = course.resourceById.get(String(req.params.resourceId));
+    if (!resource) throw notFound();
+    if (resource.kind === "file") return res.redirect(303, resource.url);
+    res.render("courses/resource", { title: resource.title, course, resource, crumbs: courseCrumbs(res, course) });
+  });
+
+  router.get("/courses/:courseId/assets/*file", (req, res) => sendAsset(catalog.current, req, res));
+
+  router.get("/courses/:courseId/:moduleId", (req, res) => {
+    const { course, module } = findModule(req);
+    res.render("courses/module", { title: module.title, course, module, crumbs: moduleCrumbs(res, course, module, true) });
+  });
+
+  router.get("/courses/:courseId/:moduleId/quiz", (req, res) => {
+    const { course, module } = findModule(req);
+    if (!module.quiz) throw notFound();
+    res.render("courses/quiz-preview", { title: module.quiz.title, course, module, quiz: module.quiz, crumbs: moduleCrumbs(res, course, module) });
+  });
+
+  router.get("/courses/:courseId/:moduleId/exercise", (req, res) => {
+    const { course, module } = findModule(req);
+    if (!module.exercise) throw notFound();
+    res.render("courses/exercise", { title: module.exercise.title, course, module, exercise: module.exercise, crumbs: moduleCrumbs(res, course, module) });
+  });
+
+  router.get("/courses/:courseId/:moduleId/:lessonId", (req, res) => {
+    const { course, module } = findModule(req);
+    const lesson = module.lessonById.get(String(req.params.lessonId));
+    if (!lesson) throw notFound();
+    const showToc = lesson.toc.filter((h) => h.level === 2).length >= 3;
+    res.render("courses/lesson", { title: lesson.title, course, module, lesson, showToc, crumbs: [...moduleCrumbs(res, course, module), { url: lesson.url, label: lesson.title, current: true }] });
+  });
+
+  return router;
+}
+
+function visibleModules(course: Course): readonly Module[] {
+  return course.modules.filter((m) => m.status === "published");
+}
+
+const SANDBOXED = new Set([".svg"]);
+
+/** Serves only files the catalog registered; versioned URLs are cached for a year. */
+function sendAsset(catalog: Catalog, req: Request, res: Response): void {
+  const file = catalog.assets.get(req.path);
+  if (!file) throw notFound();
+  // An SVG opened on its own must not run script from our origin.
+  if (SANDBOXED.has(path.extname(file).toLowerCase())) res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  const versioned = typeof req.query.v === "string";
+  res.sendFile(file, { maxAge: versioned ? "365d" : "1h", immutable: versioned, dotfiles: "deny" });
+}

@@ -1,0 +1,51 @@
+// Starts Sendero: validate the environment, migrate the database, load the courses,
+// listen. Broken configuration or content stops start-up with a clear list.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApp } from "./app.js";
+import { CatalogStore } from "./courses/catalog-store.js";
+import { ContentError, formatProblem } from "./courses/problems.js";
+import { openDb } from "./db/client.js";
+import { applyMigrations } from "./db/migrate.js";
+import { systemClock } from "./deps.js";
+import { EnvError, parseEnv } from "./env.js";
+import { createLogger } from "./web/log.js";
+
+const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prisma/migrations");
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const log = createLogger(env.logLevel);
+  const { applied } = applyMigrations(env.databaseUrl, MIGRATIONS_DIR);
+  if (applied.length) log.info("database migrated", { migrations: applied });
+  const catalog = CatalogStore.load(env.coursesDir);
+  const db = await openDb(env.databaseUrl);
+  const app = createApp({ env, db, catalog, clock: systemClock, log });
+
+  const stopWatching = env.watchCourses
+    ? catalog.watch((ok, problems) =>
+        ok ? log.info("courses reloaded") : log.warn("course edit has problems; keeping the last good version", { problems: problems.map((p) => formatProblem(p)) }),
+      )
+    : () => {};
+
+  const server = app.listen(env.port, env.host, () => {
+    log.info("listening", { url: env.baseUrl, courses: catalog.current.courses.length });
+    if (env.nodeEnv !== "test") console.log(`\n  Sendero is running: ${env.baseUrl}\n`);
+  });
+
+  const shutdown = (signal: string) => {
+    log.info("shutting down", { signal });
+    stopWatching();
+    server.close(() => void db.$disconnect().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) console.error(error.message);
+  else if (error instanceof ContentError) console.error(`Sendero cannot start: the courses have problems.\n\n${error.message}`);
+  else console.error("Sendero could not start:", error);
+  process.exit(1);
+});

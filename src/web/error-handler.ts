@@ -1,0 +1,44 @@
+// The one place errors become responses: a friendly page (or an htmx fragment) in the
+// learner's language with the request id — never a stack trace. Unexpected errors are
+// logged with the request id and stack frames, without the message (it may hold data).
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { getLocale, type Locale } from "../i18n/i18n.js";
+import { HttpError, notFound } from "./errors.js";
+import { isHtmx } from "./htmx.js";
+import type { Logger } from "./log.js";
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound());
+
+type BodyParserError = Error & { type?: string; status?: number };
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const { status, key, params, headers } = describe(err);
+    if (status >= 500) {
+      const e = err as Error & { code?: unknown };
+      log.error("unhandled error", {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        error: e?.name ?? typeof err,
+        code: typeof e?.code === "string" ? e.code : undefined,
+        stack: e?.stack?.split("\n").slice(1, 12).map((l) => l.trim()),
+      });
+    }
+    const locale: Locale = res.locals.locale ?? getLocale("en");
+    res.locals.locale = locale;
+    res.locals.t = locale.t;
+    res.status(status).set(headers).set("Cache-Control", "no-store");
+    const data = { status, title: locale.t(`error.${status}.title`), message: locale.t(key, params), requestId: res.locals.requestId };
+    res.render(isHtmx(req) ? "errors/_message" : "errors/error", data);
+  };
+}
+
+function describe(err: unknown): { status: number; key: string; params: Record<string, string | number>; headers: Record<string, string> } {
+  if (err instanceof HttpError) return { status: err.status, key: err.messageKey, params: err.params, headers: err.headers };
+  const type = (err as BodyParserError)?.type;
+  if (type === "entity.too.large") return { status: 413, key: "error.413.message", params: {}, headers: {} };
+  if (type && (err as BodyParserError).status === 400) return { status: 400, key: "error.400.message", params: {}, headers: {} };
+  return { status: 500, key: "error.500.message", params: {}, headers: {} };
+}

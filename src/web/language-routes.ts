@@ -1,0 +1,30 @@
+// POST /language — the footer's language switcher. Remembers the choice in a cookie
+// (no account needed) and returns to the page the learner was on.
+import { Router } from "express";
+import * as z from "zod";
+import { SUPPORTED_LOCALES } from "../i18n/i18n.js";
+import { badRequest } from "./errors.js";
+import { LANGUAGE_COOKIE } from "./locale.js";
+
+const form = z.object({
+  lang: z.string().refine((code) => SUPPORTED_LOCALES.includes(code)),
+  // Only local paths, so the form cannot redirect elsewhere.
+  return: z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch("/"),
+});
+
+export function languageRoutes({ secureCookies }: { secureCookies: boolean }): Router {
+  const router = Router();
+  router.post("/language", (req, res) => {
+    const parsed = form.safeParse(req.body ?? {});
+    if (!parsed.success) throw badRequest("error.language.unknown");
+    res.cookie(LANGUAGE_COOKIE, parsed.data.lang, {
+      maxAge: 365 * 24 * 3600 * 1000,
+      httpOnly: true,
+      sameSite: "lax",
+      secure: secureCookies,
+      path: "/",
+    });
+    res.redirect(303, parsed.data.return);
+  });
+  return router;
+}

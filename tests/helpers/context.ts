@@ -1,0 +1,59 @@
+// A complete app for a test file: fresh database copied from the migrated template,
+// a real catalog, real Prisma. Only the clock (and later the mail outbox) can be swapped.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createApp } from "../../src/app.js";
+import { CatalogStore } from "../../src/courses/catalog-store.js";
+import { openDb, type Db } from "../../src/db/client.js";
+import { systemClock, type AppDeps, type Clock } from "../../src/deps.js";
+import { parseEnv, type Env } from "../../src/env.js";
+import { createLogger } from "../../src/web/log.js";
+
+export const FIXTURE_COURSES = path.resolve("tests/fixtures/courses/valid");
+export const REAL_COURSES = path.resolve("courses");
+
+export type TestContext = {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  deps: AppDeps;
+  env: Env;
+  dir: string;
+  close(): Promise<void>;
+};
+
+const catalogs = new Map<string, CatalogStore>();
+
+export async function createTestContext(options: { courses?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestContext> {
+  const coursesDir = options.courses ?? FIXTURE_COURSES;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-test-"));
+  const template = process.env.SENDERO_TEMPLATE_DB;
+  if (!template) throw new Error("tests/global-setup.ts did not run");
+  fs.copyFileSync(template, path.join(dir, "sendero.db"));
+  const env = parseEnv({
+    NODE_ENV: "test",
+    DATA_DIR: dir,
+    COURSES_DIR: coursesDir,
+    LOG_LEVEL: "silent",
+    BASE_URL: "http://localhost:3000",
+    ...options.env,
+  });
+  const db = await openDb(env.databaseUrl);
+  let catalog = catalogs.get(coursesDir);
+  if (!catalog) {
+    catalog = CatalogStore.load(coursesDir);
+    catalogs.set(coursesDir, catalog);
+  }
+  const deps: AppDeps = { env, db, catalog, clock: options.clock ?? systemClock, log: createLogger("silent") };
+  return {
+    app: createApp(deps),
+    db,
+    deps,
+    env,
+    dir,
+    async close() {
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
