@@ -1,0 +1,61 @@
+// A learner opens the catalog and follows links down to a lesson, in Chromium; axe-core
+// finds no WCAG 2.2 AA violations on the catalog, course, module and lesson pages.
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
+
+let ctx: ServedContext;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  ctx = await serveTestContext();
+  browser = await launchBrowser();
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await ctx?.close();
+});
+
+describe("browsing the catalog in Chromium", () => {
+  it("follows links from the catalog to a lesson, with no accessibility violations on the way", async () => {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+
+    await page.goto(`${ctx.baseUrl}/`);
+    expect(await page.title()).toContain("Courses");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Fixture course" }).click();
+    await expect.poll(() => page.url()).toBe(`${ctx.baseUrl}/courses/fixture-course`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "The basics" }).click();
+    await expect.poll(() => page.url()).toBe(`${ctx.baseUrl}/courses/fixture-course/basics`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "The first lesson" }).click();
+    await expect.poll(() => page.url()).toBe(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("The first lesson");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: /Next:/ }).click();
+    await expect.poll(() => page.url()).toBe(`${ctx.baseUrl}/courses/fixture-course/basics/second-lesson`);
+
+    // Nothing was requested from another origin.
+    expect(requests.filter((u) => !u.startsWith(ctx.baseUrl))).toEqual([]);
+  });
+
+  it("works with JavaScript turned off", async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
+    await page.getByRole("link", { name: "On this page" }).count();
+    await page.getByRole("link", { name: "Two", exact: true }).click();
+    expect(page.url()).toBe(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson#two`);
+    await noJs.close();
+  });
+});

@@ -1,0 +1,43 @@
+// Real browser tests: Debian's Chromium driven by playwright-core (never a downloaded
+// browser), against the app listening on a random loopback port.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createTestContext, type TestContext } from "./context.js";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export type ServedContext = TestContext & { baseUrl: string };
+
+/** A test context whose BASE_URL is the real address it listens on (origin checks need it). */
+export async function serveTestContext(options: Parameters<typeof createTestContext>[0] = {}): Promise<ServedContext> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ctx = await createTestContext({ ...options, env: { BASE_URL: baseUrl, ...options.env } });
+  server.on("request", ctx.app);
+  return {
+    ...ctx,
+    baseUrl,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.close();
+    },
+  };
+}
+
+/** WCAG 2.2 A/AA violations on the current page, as short readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
