@@ -1,10 +1,10 @@
 // createApp(deps) → the Express app. It never listens: server.ts does, and tests call
 // it directly with a fresh database.
-import compression from "compression";
 import express from "express";
 import { courseRoutes } from "./courses/routes.js";
 import type { AppDeps } from "./deps.js";
 import { healthRoutes } from "./health/routes.js";
+import { compressWhenAccepted } from "./web/compress.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { languageRoutes } from "./web/language-routes.js";
 import { localeMiddleware } from "./web/locale.js";
@@ -22,10 +22,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.set("trust proxy", env.trustProxy);
   app.set("query parser", "simple");
   useViews(app, createViewEngine({ cache: !dev }));
+  // Express only caches view lookups when process.env.NODE_ENV is "production"; our Env decides.
+  app.set("view cache", !dev);
 
-  app.use(requestContext(log));
+  app.use(requestContext(log, { logRequests: env.logLevel === "debug" || env.logLevel === "info" }));
   app.use(securityHeaders({ https: env.baseUrl.startsWith("https:") }));
-  app.use(compression());
+  app.use(compressWhenAccepted());
   app.use(staticRoutes({ cacheHashes: !dev }));
   app.use(localeMiddleware());
   app.use(viewLocals({ instanceName: env.instanceName, catalog: deps.catalog }));

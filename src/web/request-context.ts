@@ -4,17 +4,23 @@ import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { Logger } from "./log.js";
 
-export function requestContext(log: Logger): RequestHandler {
+// Unique per process start + a counter: no random bytes per request on the hot path.
+const prefix = randomBytes(3).toString("hex");
+let counter = 0;
+
+export function requestContext(log: Logger, { logRequests }: { logRequests: boolean }): RequestHandler {
   return (req, res, next) => {
-    const requestId = randomBytes(6).toString("hex");
-    const started = process.hrtime.bigint();
+    const requestId = `${prefix}${(counter++).toString(36).padStart(6, "0")}`;
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
-    res.on("finish", () => {
-      if (req.path.startsWith("/static/")) return;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
-    });
+    if (logRequests) {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => {
+        if (req.path.startsWith("/static/")) return;
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      });
+    }
     next();
   };
 }

@@ -2,7 +2,7 @@
 // browser), against the app listening on a random loopback port.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createTestContext, type TestContext } from "./context.js";
 

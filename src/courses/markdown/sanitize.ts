@@ -5,7 +5,8 @@ import sanitizeHtml from "sanitize-html";
 
 const blockish = ["class", "id"];
 
-const options: sanitizeHtml.IOptions = {
+// allowedEmptyAttributes exists in sanitize-html 2.17 but not in its 2.16 type definitions.
+const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
   allowedTags: [
     "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code",
     "em", "strong", "del", "s", "sup", "sub", "kbd", "mark", "small", "abbr", "dfn",
