@@ -4,11 +4,12 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.js";
 import { sqliteFilePath } from "./migrate.js";
+import { SerializedAdapterFactory } from "./serialized-adapter.js";
 
 export type Db = PrismaClient;
 
 export async function openDb(databaseUrl: string): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 });
+  const adapter = new SerializedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 }));
   const db = new PrismaClient({ adapter });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
