@@ -6,17 +6,15 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../src/app.js";
 import { CatalogStore } from "../src/courses/catalog-store.js";
-import { openDb } from "../src/db/client.js";
 import { applyMigrations } from "../src/db/migrate.js";
-import { systemClock } from "../src/deps.js";
+import { createDeps } from "../src/deps.js";
 import { parseEnv } from "../src/env.js";
-import { createLogger } from "../src/web/log.js";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-bench-app-"));
 const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dataDir, LOG_LEVEL: "silent", COURSES_DIR: process.env.COURSES_DIR ?? "courses", PORT: "0" });
 applyMigrations(env.databaseUrl, path.resolve("prisma/migrations"));
-const db = await openDb(env.databaseUrl);
-const app = createApp({ env, db, catalog: CatalogStore.load(env.coursesDir), clock: systemClock, log: createLogger("silent") });
+const deps = await createDeps(env, CatalogStore.load(env.coursesDir));
+const app = createApp(deps);
 const server = app.listen(0, "127.0.0.1", () => process.send?.({ port: (server.address() as AddressInfo).port, dataDir }));
 process.on("disconnect", () => {
   server.close();

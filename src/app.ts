@@ -1,22 +1,29 @@
 // createApp(deps) → the Express app. It never listens: server.ts does, and tests call
 // it directly with a fresh database.
 import express from "express";
+import { accountRoutes } from "./account/routes.js";
+import { adminRoutes } from "./admin/routes.js";
+import { sessionMiddleware } from "./auth/middleware.js";
+import { authRoutes } from "./auth/routes.js";
 import { courseRoutes } from "./courses/routes.js";
 import type { AppDeps } from "./deps.js";
 import { healthRoutes } from "./health/routes.js";
 import { compressWhenAccepted } from "./web/compress.js";
+import { sameOriginOnly } from "./web/csrf.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { languageRoutes } from "./web/language-routes.js";
 import { localeMiddleware } from "./web/locale.js";
+import { noticeMiddleware } from "./web/notice.js";
 import { requestContext } from "./web/request-context.js";
 import { securityHeaders } from "./web/security-headers.js";
 import { staticRoutes } from "./web/static-assets.js";
-import { viewLocals } from "./web/view-locals.js";
+import { setAppLocals, viewLocals } from "./web/view-locals.js";
 import { createViewEngine, useViews } from "./web/views.js";
 
 export function createApp(deps: AppDeps): express.Express {
   const { env, log } = deps;
   const dev = env.nodeEnv === "development";
+  const https = env.baseUrl.startsWith("https:");
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.trustProxy);
@@ -24,17 +31,24 @@ export function createApp(deps: AppDeps): express.Express {
   useViews(app, createViewEngine({ cache: !dev }));
   // Express only caches view lookups when process.env.NODE_ENV is "production"; our Env decides.
   app.set("view cache", !dev);
+  setAppLocals(app, env.instanceName);
 
   app.use(requestContext(log, { logRequests: env.logLevel === "debug" || env.logLevel === "info" }));
-  app.use(securityHeaders({ https: env.baseUrl.startsWith("https:") }));
+  app.use(securityHeaders({ https }));
   app.use(compressWhenAccepted());
   app.use(staticRoutes({ cacheHashes: !dev }));
-  app.use(localeMiddleware());
-  app.use(viewLocals({ instanceName: env.instanceName, catalog: deps.catalog }));
+  app.use(sameOriginOnly(env.baseUrl));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 500 }));
+  app.use(sessionMiddleware(deps));
+  app.use(localeMiddleware());
+  app.use(noticeMiddleware);
+  app.use(viewLocals({ catalog: deps.catalog }));
 
   app.use(healthRoutes(deps));
-  app.use(languageRoutes({ secureCookies: env.baseUrl.startsWith("https:") }));
+  app.use(languageRoutes({ secureCookies: https }));
+  app.use(authRoutes(deps));
+  app.use(accountRoutes(deps));
+  app.use(adminRoutes(deps));
   app.use(courseRoutes(deps));
 
   app.use(notFoundHandler);

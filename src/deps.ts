@@ -1,9 +1,12 @@
 // Everything the app needs, passed in one object. Tests build it with a fresh database
-// and may replace the clock; nothing else is faked.
+// and may replace the clock; everything else is real (mail goes to the file outbox).
 import type { CatalogStore } from "./courses/catalog-store.js";
-import type { Db } from "./db/client.js";
+import { openDb, type Db } from "./db/client.js";
 import type { Env } from "./env.js";
-import type { Logger } from "./web/log.js";
+import { createMailer, type Mailer } from "./mail/mailer.js";
+import { RateLimiter } from "./rate-limit/rate-limiter.js";
+import { keyedHasher, loadOrCreateSecret, type KeyedHash } from "./security/instance-secret.js";
+import { createLogger, type Logger } from "./web/log.js";
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -14,4 +17,24 @@ export type AppDeps = {
   catalog: CatalogStore;
   clock: Clock;
   log: Logger;
+  mailer: Mailer;
+  rateLimiter: RateLimiter;
+  keyedHash: KeyedHash;
 };
+
+export async function createDeps(env: Env, catalog: CatalogStore, overrides: { clock?: Clock; log?: Logger } = {}): Promise<AppDeps> {
+  const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? createLogger(env.logLevel);
+  const db = await openDb(env.databaseUrl);
+  const keyedHash = keyedHasher(loadOrCreateSecret(env.dataDir));
+  return {
+    env,
+    db,
+    catalog,
+    clock,
+    log,
+    mailer: createMailer(env, log),
+    rateLimiter: new RateLimiter(db, clock, keyedHash),
+    keyedHash,
+  };
+}

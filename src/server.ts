@@ -5,9 +5,8 @@ import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { CatalogStore } from "./courses/catalog-store.js";
 import { ContentError, formatProblem } from "./courses/problems.js";
-import { openDb } from "./db/client.js";
 import { applyMigrations } from "./db/migrate.js";
-import { systemClock } from "./deps.js";
+import { createDeps } from "./deps.js";
 import { EnvError, parseEnv } from "./env.js";
 import { createLogger } from "./web/log.js";
 
@@ -19,8 +18,8 @@ async function main(): Promise<void> {
   const { applied } = applyMigrations(env.databaseUrl, MIGRATIONS_DIR);
   if (applied.length) log.info("database migrated", { migrations: applied });
   const catalog = CatalogStore.load(env.coursesDir);
-  const db = await openDb(env.databaseUrl);
-  const app = createApp({ env, db, catalog, clock: systemClock, log });
+  const deps = await createDeps(env, catalog, { log });
+  const app = createApp(deps);
 
   const stopWatching = env.watchCourses
     ? catalog.watch((ok, problems) =>
@@ -29,14 +28,14 @@ async function main(): Promise<void> {
     : () => {};
 
   const server = app.listen(env.port, env.host, () => {
-    log.info("listening", { url: env.baseUrl, courses: catalog.current.courses.length });
+    log.info("listening", { url: env.baseUrl, courses: catalog.current.courses.length, mail: deps.mailer.describe });
     if (env.nodeEnv !== "test") console.log(`\n  Sendero is running: ${env.baseUrl}\n`);
   });
 
   const shutdown = (signal: string) => {
     log.info("shutting down", { signal });
     stopWatching();
-    server.close(() => void db.$disconnect().then(() => process.exit(0)));
+    server.close(() => void deps.db.$disconnect().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGINT", () => shutdown("SIGINT"));

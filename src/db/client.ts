@@ -7,6 +7,10 @@ import { sqliteFilePath } from "./migrate.js";
 import { SerializedAdapterFactory } from "./serialized-adapter.js";
 
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Query functions accept either, so services decide what is one transaction. */
+export type DbClient = Db | Tx;
 
 export async function openDb(databaseUrl: string): Promise<Db> {
   const adapter = new SerializedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 }));

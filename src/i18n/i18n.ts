@@ -36,6 +36,8 @@ export type Locale = {
   t: Translate;
   formatNumber(n: number): string;
   formatDate(d: Date): string;
+  /** Date and time in UTC, labelled as such (we do not ask for anyone's time zone). */
+  formatDateTime(d: Date): string;
 };
 
 const cache = new Map<string, Locale>();
@@ -56,6 +58,7 @@ function buildLocale(code: string): Locale {
   const plurals = new Intl.PluralRules(code);
   const numbers = new Intl.NumberFormat(code);
   const dates = new Intl.DateTimeFormat(code, { dateStyle: "long", timeZone: "UTC" });
+  const dateTimes = new Intl.DateTimeFormat(code, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const t: Translate = (key, params = {}) => {
     const message = messages[key] ?? fallback[key];
     if (message === undefined) return key;
@@ -76,6 +79,7 @@ function buildLocale(code: string): Locale {
     t,
     formatNumber: (n) => numbers.format(n),
     formatDate: (d) => dates.format(d),
+    formatDateTime: (d) => `${dateTimes.format(d)} UTC`,
   };
 }
 

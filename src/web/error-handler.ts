@@ -2,7 +2,8 @@
 // learner's language with the request id — never a stack trace. Unexpected errors are
 // logged with the request id and stack frames, without the message (it may hold data).
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { getLocale, type Locale } from "../i18n/i18n.js";
+import type { Locale } from "../i18n/i18n.js";
+import { applyRequestLocals } from "./view-locals.js";
 import { HttpError, notFound } from "./errors.js";
 import { isHtmx } from "./htmx.js";
 import type { Logger } from "./log.js";
@@ -26,13 +27,21 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         stack: e?.stack?.split("\n").slice(1, 12).map((l) => l.trim()),
       });
     }
-    const locale: Locale = res.locals.locale ?? getLocale("en");
-    res.locals.locale = locale;
-    res.locals.t = locale.t;
+    applyRequestLocals(req, res);
+    const locale = res.locals.locale as Locale;
     res.status(status).set(headers).set("Cache-Control", "no-store");
     const data = { status, title: locale.t(`error.${status}.title`), message: locale.t(key, params), requestId: res.locals.requestId };
-    res.render(isHtmx(req) ? "errors/_message" : "errors/error", data);
+    res.render(isHtmx(req) ? "errors/_message" : "errors/error", data, (renderError, html) => {
+      if (!renderError) return void res.send(html);
+      // Even if the error page cannot be drawn, never show a stack trace.
+      log.error("error page failed", { requestId: res.locals.requestId, error: renderError.name });
+      res.type("html").send(`<!doctype html><title>${status}</title><h1>${escapeHtml(data.title)}</h1><p>${escapeHtml(data.message)}</p>`);
+    });
   };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function describe(err: unknown): { status: number; key: string; params: Record<string, string | number>; headers: Record<string, string> } {

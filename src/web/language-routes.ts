@@ -1,6 +1,6 @@
 // POST /language — the footer's language switcher. Remembers the choice in a cookie
 // (no account needed) and returns to the page the learner was on.
-import { Router } from "express";
+import { Router, type Response } from "express";
 import * as z from "zod";
 import { SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { badRequest } from "./errors.js";
@@ -17,14 +17,15 @@ export function languageRoutes({ secureCookies }: { secureCookies: boolean }): R
   router.post("/language", (req, res) => {
     const parsed = form.safeParse(req.body ?? {});
     if (!parsed.success) throw badRequest("error.language.unknown");
-    res.cookie(LANGUAGE_COOKIE, parsed.data.lang, {
-      maxAge: 365 * 24 * 3600 * 1000,
-      httpOnly: true,
-      sameSite: "lax",
-      secure: secureCookies,
-      path: "/",
-    });
+    rememberLanguage(res, parsed.data.lang, secureCookies);
     res.redirect(303, parsed.data.return);
   });
   return router;
+}
+
+/** This device's language; null goes back to the account's preference or the browser's. */
+export function rememberLanguage(res: Response, code: string | null, secure: boolean): void {
+  const options = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
+  if (code) res.cookie(LANGUAGE_COOKIE, code, { ...options, maxAge: 365 * 24 * 3600 * 1000 });
+  else res.clearCookie(LANGUAGE_COOKIE, options);
 }

@@ -1,5 +1,6 @@
-// Chooses the interface language for each request: the `lang` cookie set by the
-// language switcher, else the browser's Accept-Language. Sets res.locals for views.
+// Chooses the interface language for each request: the `lang` cookie (the switcher's
+// choice on this device), else the signed-in person's saved preference, else the
+// browser's Accept-Language. Sets res.locals for views.
 import type { RequestHandler } from "express";
 import { getLocale, negotiateLocale, SUPPORTED_LOCALES } from "../i18n/i18n.js";
 
@@ -8,7 +9,13 @@ export const LANGUAGE_COOKIE = "lang";
 export function localeMiddleware(): RequestHandler {
   return (req, res, next) => {
     const cookie = readCookie(req.headers.cookie, LANGUAGE_COOKIE);
-    const code = cookie && SUPPORTED_LOCALES.includes(cookie) ? cookie : negotiateLocale(req.get("Accept-Language"));
+    const saved = (res.locals.user as { locale: string | null } | undefined)?.locale;
+    const code =
+      cookie && SUPPORTED_LOCALES.includes(cookie)
+        ? cookie
+        : saved && SUPPORTED_LOCALES.includes(saved)
+          ? saved
+          : negotiateLocale(req.get("Accept-Language"));
     const locale = getLocale(code);
     res.locals.locale = locale;
     res.locals.t = locale.t;

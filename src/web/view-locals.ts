@@ -1,14 +1,13 @@
-// Values every template can use: instance name, asset URLs, formatting helpers in the
-// request's language, and — in development — the problems of a course edit that did not
-// load (the last good version stays online meanwhile).
-import type { RequestHandler } from "express";
+// Values every template can use. Static ones live on app.locals; per-request ones
+// (formatting in the request's language, the current path, development notices) are set
+// here — and again by the error handler for errors raised before this middleware ran.
+import type { Express, Request, RequestHandler, Response } from "express";
 import type { CatalogStore } from "../courses/catalog-store.js";
 import { formatProblem } from "../courses/problems.js";
 import { formatMinutes } from "../courses/view-models.js";
 import { getLocale, SUPPORTED_LOCALES, type Locale } from "../i18n/i18n.js";
 import { assetUrl, HTMX_URL } from "./static-assets.js";
 
-const availableLocales = SUPPORTED_LOCALES.map((code) => getLocale(code));
 const displayNames = new Map<string, Intl.DisplayNames>();
 
 function languageNames(locale: string): Intl.DisplayNames {
@@ -20,18 +19,35 @@ function languageNames(locale: string): Intl.DisplayNames {
   return names;
 }
 
-export function viewLocals({ instanceName, catalog }: { instanceName: string; catalog: CatalogStore }): RequestHandler {
+export function setAppLocals(app: Express, instanceName: string): void {
+  Object.assign(app.locals, {
+    instanceName,
+    assetUrl,
+    htmxUrl: HTMX_URL,
+    availableLocales: SUPPORTED_LOCALES.map((code) => getLocale(code)),
+  });
+}
+
+export function applyRequestLocals(req: Request, res: Response, catalog?: CatalogStore): void {
+  if (!res.locals.locale) {
+    res.locals.locale = getLocale("en");
+    res.locals.t = res.locals.locale.t;
+  }
+  const locale = res.locals.locale as Locale;
+  const names = languageNames(locale.code);
+  res.locals.currentPath = req.path;
+  res.locals.duration = (minutes: number) => formatMinutes(locale.t, minutes);
+  res.locals.languageName = (code: string) => names.of(code) ?? code;
+  res.locals.formatDate = locale.formatDate;
+  res.locals.formatDateTime = locale.formatDateTime;
+  res.locals.browserName = (browser: string, system: string) =>
+    browser && system ? locale.t("browser.on", { browser, system }) : browser || system || locale.t("browser.unknown");
+  res.locals.contentProblems = catalog ? catalog.problems.map((p) => formatProblem(p)) : [];
+}
+
+export function viewLocals({ catalog }: { catalog: CatalogStore }): RequestHandler {
   return (req, res, next) => {
-    const locale = res.locals.locale as Locale;
-    const names = languageNames(locale.code);
-    res.locals.instanceName = instanceName;
-    res.locals.assetUrl = assetUrl;
-    res.locals.htmxUrl = HTMX_URL;
-    res.locals.currentPath = req.path;
-    res.locals.availableLocales = availableLocales;
-    res.locals.duration = (minutes: number) => formatMinutes(locale.t, minutes);
-    res.locals.languageName = (code: string) => names.of(code) ?? code;
-    res.locals.contentProblems = catalog.problems.map((p) => formatProblem(p));
+    applyRequestLocals(req, res, catalog);
     next();
   };
 }

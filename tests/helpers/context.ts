@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { createApp } from "../../src/app.js";
 import { CatalogStore } from "../../src/courses/catalog-store.js";
-import { openDb, type Db } from "../../src/db/client.js";
-import { systemClock, type AppDeps, type Clock } from "../../src/deps.js";
+import type { Db } from "../../src/db/client.js";
+import { createDeps, type AppDeps, type Clock } from "../../src/deps.js";
 import { parseEnv, type Env } from "../../src/env.js";
 import { createLogger } from "../../src/web/log.js";
 
@@ -38,21 +38,20 @@ export async function createTestContext(options: { courses?: string; clock?: Clo
     BASE_URL: "http://localhost:3000",
     ...options.env,
   });
-  const db = await openDb(env.databaseUrl);
   let catalog = catalogs.get(coursesDir);
   if (!catalog) {
     catalog = CatalogStore.load(coursesDir);
     catalogs.set(coursesDir, catalog);
   }
-  const deps: AppDeps = { env, db, catalog, clock: options.clock ?? systemClock, log: createLogger("silent") };
+  const deps = await createDeps(env, catalog, { clock: options.clock, log: createLogger("silent") });
   return {
     app: createApp(deps),
-    db,
+    db: deps.db,
     deps,
     env,
     dir,
     async close() {
-      await db.$disconnect();
+      await deps.db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

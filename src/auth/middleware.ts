@@ -1,0 +1,91 @@
+// Request plumbing for accounts: read the session cookie, expose the signed-in user to
+// routes and views, and guard routes with `can`.
+import type { Request, RequestHandler, Response } from "express";
+import type { AppDeps } from "../deps.js";
+import { forbidden } from "../web/errors.js";
+import { safeNext } from "../web/forms.js";
+import { isHtmx } from "../web/htmx.js";
+import { readCookie } from "../web/locale.js";
+import { can, type Action } from "./can.js";
+import type { PlatformRole, UserRecord } from "./queries.js";
+import { clearSessionCookie, sessionCookieName, setSessionCookie, validateSessionToken, type Session } from "./session.js";
+
+/** What views and routes know about the signed-in person. */
+export type CurrentUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  certificateName: string | null;
+  email: string | null;
+  locale: string | null;
+  platformRole: PlatformRole;
+};
+
+export function currentUser(res: Response): CurrentUser | null {
+  return (res.locals.user as CurrentUser | undefined) ?? null;
+}
+
+export function currentSession(res: Response): Session | null {
+  return (res.locals.session as Session | undefined) ?? null;
+}
+
+export function secureCookies(baseUrl: string): boolean {
+  return baseUrl.startsWith("https:");
+}
+
+export function sessionMiddleware({ db, clock, env }: Pick<AppDeps, "db" | "clock" | "env">): RequestHandler {
+  const secure = secureCookies(env.baseUrl);
+  const name = sessionCookieName(secure);
+  return async (req, res, next) => {
+    res.vary("Cookie");
+    const token = readCookie(req.headers.cookie, name);
+    if (!token) return next();
+    const result = await validateSessionToken(db, token, clock.now());
+    if (!result) {
+      clearSessionCookie(res, secure);
+      return next();
+    }
+    if (result.refreshed) setSessionCookie(res, token, result.expiresAt, secure);
+    res.locals.session = result.session;
+    res.locals.user = toCurrentUser(result.user);
+    // Pages for a signed-in person are personal: never store them in any cache.
+    res.set("Cache-Control", "no-store");
+    next();
+  };
+}
+
+function toCurrentUser(user: UserRecord): CurrentUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    certificateName: user.certificateName,
+    email: user.email,
+    locale: user.locale,
+    platformRole: user.platformRole as PlatformRole,
+  };
+}
+
+/** Anonymous visitors go to sign-in and come back here afterwards; others need `action`. */
+export function requireCan(action: Action): RequestHandler {
+  return (req, res, next) => {
+    const user = currentUser(res);
+    if (!user) return redirectToSignIn(req, res);
+    if (!can(user, action)) return next(forbidden());
+    next();
+  };
+}
+
+export const requireUser: RequestHandler = requireCan("account:manage");
+
+function redirectToSignIn(req: Request, res: Response): void {
+  // After a POST, come back to the page the form was on (forms carry a `return` field:
+  // with Referrer-Policy: no-referrer there is no Referer header to use).
+  const back = req.method === "GET" ? req.originalUrl : safeNext((req.body as Record<string, unknown> | undefined)?.return);
+  const url = `/login?next=${encodeURIComponent(back)}`;
+  if (isHtmx(req)) {
+    res.set("HX-Redirect", url).status(204).end();
+    return;
+  }
+  res.redirect(303, url);
+}
