@@ -83,9 +83,9 @@ export const DAY = 24 * HOUR;
  * Every row of every table: "nothing changed" means two snapshots are equal. Rate-limit
  * bookkeeping is left out: counting attempts, even refused ones, is its job.
  */
-export async function databaseSnapshot(ctx: TestContext): Promise<string> {
+export async function databaseSnapshot(ctx: TestContext, { includeRateLimits = false } = {}): Promise<string> {
   const tables = await ctx.db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_prisma%' AND name NOT LIKE 'sqlite%' AND name <> 'RateLimit' ORDER BY name",
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_prisma%' AND name NOT LIKE 'sqlite%'${includeRateLimits ? "" : " AND name <> 'RateLimit'"} ORDER BY name`,
   );
   const snapshot: Record<string, unknown[]> = {};
   for (const { name } of tables) snapshot[name] = await ctx.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`);
