@@ -8,6 +8,9 @@ import { authRoutes } from "./auth/routes.js";
 import { courseRoutes } from "./courses/routes.js";
 import type { AppDeps } from "./deps.js";
 import { healthRoutes } from "./health/routes.js";
+import { learningRoutes } from "./learning/routes.js";
+import { quizRoutes } from "./quiz/routes.js";
+import { surveyRoutes } from "./surveys/routes.js";
 import { compressWhenAccepted } from "./web/compress.js";
 import { sameOriginOnly } from "./web/csrf.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
@@ -49,6 +52,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(adminRoutes(deps));
+  // Before courseRoutes: /courses/<c>/<m>/quiz and friends would otherwise look like lessons.
+  app.use(learningRoutes(deps));
+  app.use(quizRoutes(deps));
+  app.use(surveyRoutes(deps));
   app.use(courseRoutes(deps));
 
   app.use(notFoundHandler);

@@ -15,6 +15,8 @@ const RULES = {
   "progress:track": { anonymous: false, signedIn: anyone },
   "account:manage": { anonymous: false, signedIn: anyone },
   "courses:preview-drafts": { anonymous: false, signedIn: isTrainer },
+  /** Aggregated evaluation-survey results of a whole course (cohort views come with organisations). */
+  "surveys:view-results": { anonymous: false, signedIn: isTrainer },
   "admin:access": { anonymous: false, signedIn: isAdmin },
   "users:manage": { anonymous: false, signedIn: isAdmin },
 } satisfies Record<string, { anonymous: boolean; signedIn: (viewer: NonNullable<Viewer>) => boolean }>;

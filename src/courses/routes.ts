@@ -6,11 +6,14 @@ import type { AppDeps } from "../deps.js";
 import { notFound } from "../web/errors.js";
 import type { Catalog, Course, Module } from "./catalog.js";
 import { courseCrumbs, moduleCrumbs } from "./view-models.js";
+import { currentUser } from "../auth/middleware.js";
+import { isEnrolled, loadLessonsDone, loadProgress, recordVisit } from "../learning/service.js";
 
 /** Draft courses and modules stay hidden until trainer preview exists (organisations issue). */
 const published = <T extends { status: string }>(item: T | undefined): T | undefined => (item?.status === "published" ? item : undefined);
 
-export function courseRoutes({ catalog }: AppDeps): Router {
+export function courseRoutes(deps: AppDeps): Router {
+  const { catalog } = deps;
   const router = Router();
   const findCourse = (req: Request): Course => {
     const course = published(catalog.current.courseById.get(String(req.params.courseId)));
@@ -29,9 +32,11 @@ export function courseRoutes({ catalog }: AppDeps): Router {
     res.render("courses/catalog", { title: res.locals.t("catalog.title"), courses });
   });
 
-  router.get("/courses/:courseId", (req, res) => {
+  router.get("/courses/:courseId", async (req, res) => {
     const course = findCourse(req);
-    res.render("courses/course", { title: course.title, course, modules: visibleModules(course), crumbs: courseCrumbs(res, course, true) });
+    const user = currentUser(res);
+    const [progress, enrolled] = user ? await Promise.all([loadProgress(deps, user.id, course), isEnrolled(deps, user.id, course.id)]) : [null, false];
+    res.render("courses/course", { title: course.title, course, modules: visibleModules(course), progress, enrolled, crumbs: courseCrumbs(res, course, true) });
   });
 
   router.get("/courses/:courseId/glossary", (req, res) => {
@@ -50,29 +55,31 @@ export function courseRoutes({ catalog }: AppDeps): Router {
 
   router.get("/courses/:courseId/assets/*file", (req, res) => sendAsset(catalog.current, req, res));
 
-  router.get("/courses/:courseId/:moduleId", (req, res) => {
+  router.get("/courses/:courseId/:moduleId", async (req, res) => {
     const { course, module } = findModule(req);
-    res.render("courses/module", { title: module.title, course, module, crumbs: moduleCrumbs(res, course, module, true) });
+    const user = currentUser(res);
+    const progress = user ? (await loadProgress(deps, user.id, course)).byModule.get(module.id) ?? null : null;
+    res.render("courses/module", { title: module.title, course, module, progress, crumbs: moduleCrumbs(res, course, module, true) });
   });
 
-  router.get("/courses/:courseId/:moduleId/quiz", (req, res) => {
-    const { course, module } = findModule(req);
-    if (!module.quiz) throw notFound();
-    res.render("courses/quiz-preview", { title: module.quiz.title, course, module, quiz: module.quiz, crumbs: moduleCrumbs(res, course, module) });
-  });
-
-  router.get("/courses/:courseId/:moduleId/exercise", (req, res) => {
-    const { course, module } = findModule(req);
-    if (!module.exercise) throw notFound();
-    res.render("courses/exercise", { title: module.exercise.title, course, module, exercise: module.exercise, crumbs: moduleCrumbs(res, course, module) });
-  });
-
-  router.get("/courses/:courseId/:moduleId/:lessonId", (req, res) => {
+  router.get("/courses/:courseId/:moduleId/:lessonId", async (req, res) => {
     const { course, module } = findModule(req);
     const lesson = module.lessonById.get(String(req.params.lessonId));
     if (!lesson) throw notFound();
+    const user = currentUser(res);
+    // The hottest page: one query for the lessons done, one (usually empty) write for "continue".
+    const doneIds = user ? await loadLessonsDone(deps, user.id, course.id) : null;
+    if (user) await recordVisit(deps, user.id, lesson);
     const showToc = lesson.toc.filter((h) => h.level === 2).length >= 3;
-    res.render("courses/lesson", { title: lesson.title, course, module, lesson, showToc, crumbs: [...moduleCrumbs(res, course, module), { url: lesson.url, label: lesson.title, current: true }] });
+    res.render("courses/lesson", {
+      title: lesson.title,
+      course,
+      module,
+      lesson,
+      showToc,
+      doneIds,
+      crumbs: [...moduleCrumbs(res, course, module), { url: lesson.url, label: lesson.title, current: true }],
+    });
   });
 
   return router;

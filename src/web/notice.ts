@@ -14,6 +14,10 @@ export const NOTICES = [
   "user-disabled",
   "user-enabled",
   "role-saved",
+  "lesson-completed",
+  "lesson-reopened",
+  "exercise-saved",
+  "survey-sent",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

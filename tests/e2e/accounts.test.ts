@@ -27,7 +27,7 @@ describe.each([
     // axe needs JavaScript in the page; the markup is the same either way.
     const a11y = async () => (javaScriptEnabled ? axeViolations(page) : []);
     await page.goto(`${ctx.baseUrl}/courses/fixture-course`);
-    await page.getByRole("link", { name: "Create account" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Create account" }).click();
     expect(await a11y()).toEqual([]);
 
     // A mistake first: errors appear next to the fields, and what was typed stays.
@@ -66,7 +66,7 @@ describe.each([
     await page.getByRole("button", { name: "Sign out", exact: true }).first().click();
     await expect.poll(() => page.locator(".flash").textContent()).toContain("You have signed out.");
 
-    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" }).click();
     await page.getByLabel("Username or email address").fill(username);
     await page.getByLabel("Password", { exact: true }).fill("mountain river lantern");
     await page.getByRole("button", { name: "Sign in" }).click();

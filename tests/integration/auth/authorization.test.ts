@@ -9,7 +9,7 @@ import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
 import { fillPath, listRoutes, type RouteInfo } from "../../helpers/routes.js";
 
 type Role = "anonymous" | PlatformRole;
-type Rule = "public" | "signed-in" | "admin";
+type Rule = "public" | "signed-in" | "trainer" | "admin";
 
 let ctx: TestContext;
 const cookies = new Map<Role, string>();
@@ -29,6 +29,8 @@ beforeAll(async () => {
     lessonId: "first-lesson",
     resourceId: "handout",
     file: "basics/media/dot.png",
+    questionId: "single",
+    number: "1",
     id: subject.id,
     sessionId: "not-a-session",
     token: "a".repeat(32),
@@ -38,7 +40,10 @@ afterAll(() => ctx.close());
 
 function ruleFor(route: RouteInfo): Rule {
   if (route.path.startsWith("/admin")) return "admin";
-  if (route.path.startsWith("/account") || route.path === "/logout-everywhere") return "signed-in";
+  if (route.path.endsWith("/survey/results")) return "trainer";
+  if (route.path.startsWith("/account") || route.path === "/logout-everywhere" || route.path === "/learning") return "signed-in";
+  // Every change to course progress, and the record of one's own attempts, is personal.
+  if (route.path.startsWith("/courses/") && (route.method !== "GET" || route.path.includes("/quiz/attempts"))) return "signed-in";
   return "public";
 }
 
@@ -55,7 +60,8 @@ describe("authorization matrix", () => {
   it("knows every route", () => {
     const routes = listRoutes(ctx.app);
     expect(routes.filter((r) => ruleFor(r) === "admin").length).toBeGreaterThanOrEqual(4);
-    expect(routes.filter((r) => ruleFor(r) === "signed-in").length).toBeGreaterThanOrEqual(8);
+    expect(routes.filter((r) => ruleFor(r) === "signed-in").length).toBeGreaterThanOrEqual(15);
+    expect(routes.filter((r) => ruleFor(r) === "trainer").length).toBe(2);
   });
 
   it.each(roles)("as %s", async (role) => {
@@ -71,7 +77,7 @@ describe("authorization matrix", () => {
         expect(toSignIn, where).toBe(false);
       } else if (role === "anonymous") {
         expect(toSignIn, where).toBe(true);
-      } else if (rule === "admin" && role !== "admin") {
+      } else if ((rule === "admin" && role !== "admin") || (rule === "trainer" && role === "learner")) {
         expect(res.status, where).toBe(403);
       } else {
         expect(res.status, where).not.toBe(403);

@@ -1,0 +1,88 @@
+// Enrolling, marking lessons complete, "My learning" and private reflections. Every
+// action is a real form; with htmx the same endpoints return the partial to swap in.
+import { Router, type Request, type Response } from "express";
+import * as z from "zod";
+import { currentUser, requireCan } from "../auth/middleware.js";
+import type { Course, Module } from "../courses/catalog.js";
+import { moduleCrumbs } from "../courses/view-models.js";
+import type { AppDeps } from "../deps.js";
+import { badRequest, notFound } from "../web/errors.js";
+import { safeNext } from "../web/forms.js";
+import { isHtmx, varyOnHtmx } from "../web/htmx.js";
+import { withNotice } from "../web/notice.js";
+import { EXERCISE_MAX_LENGTH, enrol, loadExercise, loadLessonsDone, myLearning, saveExercise, setLessonCompletion } from "./service.js";
+
+const completionForm = z.object({ done: z.enum(["true", "false"]).default("true"), return: z.string().optional() });
+const exerciseForm = z.object({ text: z.string().max(EXERCISE_MAX_LENGTH, "learning.exercise.tooLong").default("") });
+
+export function learningRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const track = requireCan("progress:track");
+  const userId = (res: Response) => currentUser(res)!.id;
+
+  const findCourse = (req: Request): Course => {
+    const course = deps.catalog.current.courseById.get(String(req.params.courseId));
+    if (!course || course.status !== "published") throw notFound();
+    return course;
+  };
+  const findModule = (req: Request) => {
+    const course = findCourse(req);
+    const module = course.moduleById.get(String(req.params.moduleId));
+    if (!module || module.status !== "published") throw notFound();
+    return { course, module };
+  };
+
+  router.post("/courses/:courseId/enrol", track, async (req, res) => {
+    const course = findCourse(req);
+    await enrol(deps, userId(res), course);
+    res.redirect(303, course.url);
+  });
+
+  router.post("/courses/:courseId/:moduleId/:lessonId/complete", track, async (req, res) => {
+    const { course, module } = findModule(req);
+    const lesson = module.lessonById.get(String(req.params.lessonId));
+    if (!lesson) throw notFound();
+    const form = completionForm.safeParse(req.body);
+    if (!form.success) throw badRequest("error.400.message");
+    const done = form.data.done === "true";
+    await setLessonCompletion(deps, userId(res), course, module, lesson, done);
+    varyOnHtmx(res);
+    if (!isHtmx(req)) return res.redirect(303, withNotice(safeNext(form.data.return, lesson.url), done ? "lesson-completed" : "lesson-reopened"));
+    const doneIds = await loadLessonsDone(deps, userId(res), course.id);
+    res.render("learning/_lesson-completion-response", { course, module, lesson, doneIds, done, announce: true });
+  });
+
+  router.get("/learning", track, async (_req, res) => {
+    const entries = await myLearning(deps, userId(res), deps.catalog.current);
+    res.render("learning/my-learning", { title: res.locals.t("learning.title"), entries });
+  });
+
+  router.get("/courses/:courseId/:moduleId/exercise", async (req, res) => {
+    const { course, module } = findModule(req);
+    if (!module.exercise) throw notFound();
+    const user = currentUser(res);
+    const saved = user ? await loadExercise(deps, user.id, module) : null;
+    res.render("learning/exercise", exercisePage(res, course, module, { saved, values: {}, errors: {} }));
+  });
+
+  router.post("/courses/:courseId/:moduleId/exercise", track, async (req, res) => {
+    const { course, module } = findModule(req);
+    if (!module.exercise) throw notFound();
+    const form = exerciseForm.safeParse(req.body);
+    varyOnHtmx(res);
+    if (!form.success) {
+      const saved = await loadExercise(deps, userId(res), module);
+      const data = exercisePage(res, course, module, { saved, values: { text: String((req.body as { text?: unknown }).text ?? "") }, errors: { text: "learning.exercise.tooLong" } });
+      return res.status(422).render(isHtmx(req) ? "learning/_exercise-status" : "learning/exercise", data);
+    }
+    const updatedAt = await saveExercise(deps, userId(res), course, module, form.data.text);
+    if (isHtmx(req)) return res.render("learning/_exercise-status", { saved: { text: form.data.text, updatedAt }, errors: {} });
+    res.redirect(303, withNotice(module.exercise.url, "exercise-saved"));
+  });
+
+  return router;
+}
+
+function exercisePage(res: Response, course: Course, module: Module, data: Record<string, unknown>) {
+  return { title: module.exercise!.title, course, module, exercise: module.exercise, crumbs: moduleCrumbs(res, course, module), maxLength: EXERCISE_MAX_LENGTH, ...data };
+}

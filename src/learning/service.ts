@@ -1,0 +1,101 @@
+// Learning rules: enrolment, lesson completion, "continue where you left off", private
+// reflections. Sequential courses refuse progress in a locked module, on the server.
+import type { Catalog, Course, Lesson, Module } from "../courses/catalog.js";
+import type { AppDeps } from "../deps.js";
+import { forbidden } from "../web/errors.js";
+import { computeProgress, lessonKey, type CourseProgress } from "./progress.js";
+import * as q from "./queries.js";
+
+type Deps = Pick<AppDeps, "db" | "clock">;
+
+export async function loadProgress({ db }: Pick<AppDeps, "db">, userId: string, course: Course): Promise<CourseProgress> {
+  const [lessons, attempts, exercises] = await Promise.all([
+    q.listCompletedLessons(db, userId, course.id),
+    q.listSubmittedAttempts(db, userId, course.id),
+    q.listSavedExerciseModules(db, userId, course.id),
+  ]);
+  return computeProgress(course, {
+    completedLessons: new Set(lessons.map((l) => lessonKey(l.moduleId, l.lessonId))),
+    attempts,
+    exercisesSaved: new Set(exercises),
+  });
+}
+
+/** Only the lessons done — all a lesson page needs (one query on the hottest page). */
+export async function loadLessonsDone({ db }: Pick<AppDeps, "db">, userId: string, courseId: string): Promise<Set<string>> {
+  return new Set((await q.listCompletedLessons(db, userId, courseId)).map((l) => lessonKey(l.moduleId, l.lessonId)));
+}
+
+export async function isEnrolled({ db }: Pick<AppDeps, "db">, userId: string, courseId: string): Promise<boolean> {
+  return (await q.findEnrolment(db, userId, courseId)) !== null;
+}
+
+export async function enrol({ db, clock }: Deps, userId: string, course: Course): Promise<void> {
+  await q.ensureEnrolment(db, userId, course.id, clock.now());
+}
+
+/** Throws 403 with the reason when a sequential course has not opened this module yet. */
+export async function assertModuleOpen(deps: Deps, userId: string, course: Course, module: Module): Promise<void> {
+  if (course.order !== "sequential") return;
+  const lockedBy = (await loadProgress(deps, userId, course)).byModule.get(module.id)?.lockedBy;
+  if (lockedBy) throw forbidden("learning.locked", { module: lockedBy.title });
+}
+
+export async function setLessonCompletion(deps: Deps, userId: string, course: Course, module: Module, lesson: Lesson, done: boolean): Promise<void> {
+  await assertModuleOpen(deps, userId, course, module);
+  const key = { userId, courseId: course.id, moduleId: module.id, lessonId: lesson.id };
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await q.ensureEnrolment(tx, userId, course.id, now);
+    if (done) await q.markLessonComplete(tx, key, now);
+    else await q.unmarkLessonComplete(tx, key);
+  });
+}
+
+export async function recordVisit({ db, clock }: Deps, userId: string, lesson: Lesson): Promise<void> {
+  await q.recordLessonVisit(db, userId, lesson.courseId, lesson.moduleId, lesson.id, clock.now());
+}
+
+export type LearningEntry = { course: Course; progress: CourseProgress; continueUrl: string; lastVisitedAt: Date | null };
+
+/** "My learning": every enrolled course still in the catalog, most recently used first. */
+export async function myLearning(deps: Deps, userId: string, catalog: Catalog): Promise<LearningEntry[]> {
+  const enrolments = await q.listEnrolments(deps.db, userId);
+  const entries: LearningEntry[] = [];
+  for (const enrolment of enrolments) {
+    const course = catalog.courseById.get(enrolment.courseId);
+    if (!course || course.status !== "published") continue;
+    const progress = await loadProgress(deps, userId, course);
+    entries.push({ course, progress, continueUrl: continueUrl(course, progress, enrolment), lastVisitedAt: enrolment.lastVisitedAt });
+  }
+  return entries;
+}
+
+/** The last lesson visited if it still exists, else the first lesson not done, else the course. */
+export function continueUrl(course: Course, progress: CourseProgress, enrolment: Pick<q.EnrolmentRecord, "lastModuleId" | "lastLessonId">): string {
+  const last = enrolment.lastModuleId && enrolment.lastLessonId ? course.moduleById.get(enrolment.lastModuleId)?.lessonById.get(enrolment.lastLessonId) : undefined;
+  if (last && progress.byModule.has(last.moduleId)) return last.url;
+  for (const p of progress.modules) {
+    if (p.lockedBy) break;
+    const next = p.module.lessons.find((l) => !p.doneLessonIds.has(l.id));
+    if (next) return next.url;
+  }
+  return course.url;
+}
+
+export const EXERCISE_MAX_LENGTH = 20_000;
+
+export async function loadExercise({ db }: Pick<AppDeps, "db">, userId: string, module: Module) {
+  const response = await q.findExerciseResponse(db, { userId, courseId: module.courseId, moduleId: module.id, exerciseId: module.exercise!.id });
+  return { text: response?.text ?? "", updatedAt: response?.updatedAt ?? null };
+}
+
+export async function saveExercise(deps: Deps, userId: string, course: Course, module: Module, text: string): Promise<Date> {
+  await assertModuleOpen(deps, userId, course, module);
+  const now = deps.clock.now();
+  await deps.db.$transaction(async (tx) => {
+    await q.ensureEnrolment(tx, userId, course.id, now);
+    await q.saveExerciseResponse(tx, { userId, courseId: course.id, moduleId: module.id, exerciseId: module.exercise!.id }, text, now);
+  });
+  return now;
+}

@@ -1,0 +1,64 @@
+// Bytes → text for uploaded CSV files, whatever program wrote them:
+// - UTF-8, with or without a byte-order mark (Excel "CSV UTF-8" adds one);
+// - UTF-16 LE/BE with a BOM (Excel "Unicode text"), or without one when the first character
+//   is ASCII, which a header always is (the zero byte gives the order away);
+// - anything that is not valid UTF-8 → Windows-1252, what Excel on Western-European Windows
+//   writes by default ("CSV (séparateur: point-virgule)"). A guess, so it comes with a warning
+//   quoting a line with accents for the admin to check in the preview. Windows-1252 decodes
+//   every byte, so a wrong guess shows as odd letters, never as an error.
+// Workbooks (.xlsx, .ods, old .xls) and other binary files are refused with their own message.
+import { excerpt, type Issue } from "./issues.js";
+
+export type DecodedCsv = { text: string; encoding: string; warnings: Issue[]; error?: Issue };
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((b, i) => bytes[i] === b);
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04]; // .xlsx and .ods are zip files
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // old .xls
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function decodeCsv(bytes: Uint8Array): DecodedCsv {
+  if (bytes.length === 0) return failed("utf-8", { key: "csv.file.empty" });
+  if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return failed("binary", { key: "csv.file.spreadsheet" });
+
+  const unicode = decodeUnicode(bytes);
+  if (unicode) return checkText({ ...unicode, warnings: [] });
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+  const text = new TextDecoder("windows-1252").decode(body);
+  const warning: Issue = { key: "csv.encoding.windows1252", params: firstNonAscii(text) };
+  return checkText({ text, encoding: "windows-1252", warnings: [warning] });
+}
+
+/** The text, when the bytes are UTF-16 or valid UTF-8; null otherwise. TextDecoder drops a BOM. */
+function decodeUnicode(bytes: Uint8Array): { text: string; encoding: string } | null {
+  const utf16 = utf16Order(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return null;
+  }
+}
+
+function utf16Order(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (startsWith(bytes, [0xff, 0xfe])) return "utf-16le";
+  if (startsWith(bytes, [0xfe, 0xff])) return "utf-16be";
+  if (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0) return "utf-16be";
+  return null;
+}
+
+function checkText(decoded: DecodedCsv): DecodedCsv {
+  // Text files hold no NUL characters; binary ones (images, PDFs, zips without the usual header) do.
+  if (decoded.text.includes("\u0000")) return failed(decoded.encoding, { key: "csv.file.binary" });
+  if (decoded.text.trim() === "") return failed(decoded.encoding, { key: "csv.file.empty" });
+  return decoded;
+}
+
+function firstNonAscii(text: string): { line: number; text: string } {
+  const lines = text.split(/\r\n?|\n/);
+  const index = Math.max(0, lines.findIndex((l) => /[^\x00-\x7f]/.test(l)));
+  return { line: index + 1, text: excerpt((lines[index] ?? "").trim()) };
+}
+
+const failed = (encoding: string, error: Issue): DecodedCsv => ({ text: "", encoding, warnings: [], error });
