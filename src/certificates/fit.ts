@@ -36,9 +36,12 @@ export function fitText(text: string, faces: readonly Face[], fallback: Directio
 
 function bestSplit(text: string, faces: readonly Face[], direction: Direction, tracking = 0): [Line, Line] | null {
   const parts = graphemes(text);
+  const after = (pattern: RegExp) => parts.flatMap((part, i) => (i > 0 && pattern.test(parts[i - 1]!) ? [i] : []));
   const spaces = parts.flatMap((part, i) => (part === " " ? [i] : []));
-  // Break at spaces; a name without spaces breaks between any two characters.
-  const candidates = (spaces.length > 0 ? spaces : parts.map((_, i) => i).slice(1))
+  // Break at a space; else after a slash or hyphen (addresses, codes); else anywhere.
+  const punctuation = after(/^[/\-_.]$/);
+  const anywhere = parts.map((_, i) => i).slice(1);
+  const candidates = (spaces.length > 0 ? spaces : punctuation.length > 0 ? punctuation : anywhere)
     .sort((a, b) => Math.abs(a - parts.length / 2) - Math.abs(b - parts.length / 2))
     .slice(0, MAX_CANDIDATES);
   let best: [Line, Line] | null = null;

@@ -3,7 +3,7 @@
 // with a single face, which is what lets fontkit shape Arabic properly.
 import fs from "node:fs";
 import fontkit from "@pdf-lib/fontkit";
-import type { Font } from "@pdf-lib/fontkit";
+import type { Font, TypeFeatures } from "@pdf-lib/fontkit";
 
 export type Weight = "regular" | "bold";
 
@@ -12,6 +12,8 @@ export type Face = {
   weight: Weight;
   bytes: Uint8Array;
   font: Font;
+  /** OpenType features for both our layout and pdf-lib's (they must match glyph for glyph). */
+  features: TypeFeatures | undefined;
 };
 
 // Order matters: a grapheme that no script rule claims goes to the first face that has it.
@@ -24,6 +26,14 @@ const ARABIC_SCRIPT = /\p{Script_Extensions=Arabic}/u;
 // Joiners and variation selectors are invisible: fontkit hides them, so they need no glyph.
 const IGNORABLE = /[\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
+// Noto Naskh's optional "liga" turns الله into one glyph standing for three letters. In
+// right-to-left text, pdftotext and pdf.js read such a glyph's letters backwards, so a
+// name copied from the PDF would come out misspelt ("عبد اهلل"); the letters drawn one
+// by one are just as correct to read. The Proxy ignores writes because fontkit stores
+// its own defaults into the object it is given, which would turn Arabic positional
+// forms on for every later run.
+const NO_LIGATURES = new Proxy<TypeFeatures>({ liga: false }, { set: () => true });
+
 const cache = new Map<Weight, readonly Face[]>();
 
 export function loadFaces(weight: Weight): readonly Face[] {
@@ -31,7 +41,8 @@ export function loadFaces(weight: Weight): readonly Face[] {
   if (!faces) {
     faces = FACES.map((entry) => {
       const bytes = new Uint8Array(fs.readFileSync(new URL(`./fonts/${entry[weight]}`, import.meta.url)));
-      return { name: entry.name, weight, bytes, font: fontkit.create(bytes) };
+      const features = entry.name === "arabic" ? NO_LIGATURES : undefined;
+      return { name: entry.name, weight, bytes, font: fontkit.create(bytes), features };
     });
     cache.set(weight, faces);
   }

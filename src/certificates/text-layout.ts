@@ -53,10 +53,10 @@ function splitByFace(text: string, faces: readonly Face[]): { face: Face; text: 
 // digits — the graphemes are reversed first so fontkit's order comes out right.
 function shape(face: Face, logical: string, rtl: boolean): Piece {
   let text = rtl ? [...logical].map(mirror).join("") : logical;
-  let run = face.font.layout(text);
+  let run = face.font.layout(text, face.features);
   if ((run.direction === "rtl") !== rtl) {
     text = graphemes(text).reverse().join("");
-    run = face.font.layout(text);
+    run = face.font.layout(text, face.features);
   }
   const em = 1 / face.font.unitsPerEm;
   const glyphs = run.glyphs.map((glyph, i) => {

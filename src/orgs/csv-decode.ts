@@ -24,7 +24,7 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   const unicode = decodeUnicode(bytes);
   if (unicode) return checkText({ ...unicode, warnings: [] });
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
-  const text = new TextDecoder("windows-1252").decode(body);
+  const text = decodeWindows1252(body);
   const warning: Issue = { key: "csv.encoding.windows1252", params: firstNonAscii(text) };
   return checkText({ text, encoding: "windows-1252", warnings: [warning] });
 }
@@ -46,6 +46,19 @@ function utf16Order(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0) return "utf-16le";
   if (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0) return "utf-16be";
   return null;
+}
+
+// Windows-1252 puts € ’ “ ” – — œ Œ … in 0x80–0x9F, where ISO-8859-1 has invisible controls.
+// Node ≥ 20.18.3 and ≥ 22.13 decode the "windows-1252" label as ISO-8859-1 (nodejs/node#56542,
+// #60888), so the 32 characters are mapped here; where Node is fixed this changes nothing.
+// The five bytes Windows-1252 leaves undefined stay controls, as the WHATWG standard says.
+const C1_AS_WINDOWS_1252 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+].map((code) => String.fromCharCode(code));
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => C1_AS_WINDOWS_1252[c.charCodeAt(0) - 0x80]!);
 }
 
 function checkText(decoded: DecodedCsv): DecodedCsv {

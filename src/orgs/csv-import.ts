@@ -44,6 +44,8 @@ export function parseEnrolmentCsv(bytes: Uint8Array, options: EnrolmentCsvOption
   const delimiter = detectDelimiter(text);
   const fail = (...fileErrors: Issue[]): CsvImport => ({ ...base, delimiter, fileErrors, valid: [], rejected: [] });
 
+  // Only separators and spaces (",,\n;;") is as empty as no bytes at all.
+  if (!/[\p{L}\p{N}]/u.test(text)) return fail({ key: "csv.file.empty" });
   const parsed = readRecords(text, delimiter);
   if (parsed.error) return fail(parsed.error);
   const [header, ...data] = parsed.records;

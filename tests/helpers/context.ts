@@ -11,6 +11,7 @@ import { parseEnv, type Env } from "../../src/env.js";
 import { createLogger } from "../../src/web/log.js";
 
 export const FIXTURE_COURSES = path.resolve("tests/fixtures/courses/valid");
+export const SEQUENTIAL_COURSES = path.resolve("tests/fixtures/courses/sequential");
 export const REAL_COURSES = path.resolve("courses");
 
 export type TestContext = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decodeWindows1252 } from "../../../src/orgs/csv-decode.js";
 import { csvBytes, fileErrorKeys, importCsv, windows1252 } from "./csv-helpers.js";
 
 const names = (result: ReturnType<typeof importCsv>) => result.valid.map((r) => r.name);
@@ -45,6 +46,13 @@ describe("enrolment files: encodings", () => {
     expect(result.warnings).toEqual([
       { key: "csv.encoding.windows1252", params: { line: 2, text: "ophelie@example.fr;Ophélie D’Arc – Œuvre" } },
     ]);
+  });
+
+  it("maps every byte of 0x80–0x9F as Windows-1252 does, whatever Node's own decoder does", () => {
+    const bytes = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
+    // From Python's cp1252 codec; the five undefined bytes (81 8D 8F 90 9D) stay C1 controls (WHATWG).
+    expect(decodeWindows1252(bytes)).toBe("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ");
+    expect(decodeWindows1252(Uint8Array.of(0x41, 0xe9, 0xff))).toBe("Aéÿ");
   });
 
   it("ignores a UTF-8 byte-order mark in front of Windows-1252 bytes", () => {
