@@ -1,10 +1,12 @@
-// npm run bench [-- loading|lesson]  — speed and size figures (not tests).
+// npm run bench [-- loading|lesson|quiz|items]  — speed and size figures (not tests).
 import { benchLessonPage } from "./lesson-page.js";
 import { benchLoading } from "./loading.js";
+import { benchQuizAnswers } from "./quiz-answers.js";
 import { printFigures } from "./stats.js";
 
 const only = process.argv[2];
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 console.log(`# Sendero benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === "loading") printFigures("Loading courses", benchLoading());
-if (!only || only === "lesson") printFigures("Lesson page (anonymous)", await benchLessonPage(duration));
+if (!only || only === "lesson") printFigures("Lesson page", await benchLessonPage(duration));
+if (!only || only === "quiz") printFigures("Quiz answers", await benchQuizAnswers(duration));

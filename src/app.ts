@@ -13,6 +13,7 @@ import { quizRoutes } from "./quiz/routes.js";
 import { surveyRoutes } from "./surveys/routes.js";
 import { compressWhenAccepted } from "./web/compress.js";
 import { sameOriginOnly } from "./web/csrf.js";
+import { etagForCacheablePages } from "./web/etag.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { languageRoutes } from "./web/language-routes.js";
 import { localeMiddleware } from "./web/locale.js";
@@ -35,6 +36,8 @@ export function createApp(deps: AppDeps): express.Express {
   // Express only caches view lookups when process.env.NODE_ENV is "production"; our Env decides.
   app.set("view cache", !dev);
   setAppLocals(app, env.instanceName);
+  // Our own ETags, on anonymous pages only (src/web/etag.ts); static files have their own.
+  app.set("etag", false);
 
   app.use(requestContext(log, { logRequests: env.logLevel === "debug" || env.logLevel === "info" }));
   app.use(securityHeaders({ https }));
@@ -43,20 +46,21 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sameOriginOnly(env.baseUrl));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 500 }));
   app.use(sessionMiddleware(deps));
+  app.use(etagForCacheablePages);
   app.use(localeMiddleware());
   app.use(noticeMiddleware);
   app.use(viewLocals({ catalog: deps.catalog }));
 
   app.use(healthRoutes(deps));
-  app.use(languageRoutes({ secureCookies: https }));
-  app.use(authRoutes(deps));
-  app.use(accountRoutes(deps));
-  app.use(adminRoutes(deps));
-  // Before courseRoutes: /courses/<c>/<m>/quiz and friends would otherwise look like lessons.
+  // Course pages first: they are most of the traffic (reserved ids fall through below).
+  app.use(courseRoutes(deps));
   app.use(learningRoutes(deps));
   app.use(quizRoutes(deps));
   app.use(surveyRoutes(deps));
-  app.use(courseRoutes(deps));
+  app.use(authRoutes(deps));
+  app.use(accountRoutes(deps));
+  app.use(adminRoutes(deps));
+  app.use(languageRoutes({ secureCookies: https }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

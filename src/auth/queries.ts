@@ -1,5 +1,6 @@
 // The only place accounts, sessions, recovery codes and reset tokens touch the database.
 import type { Db, DbClient as Client, Tx } from "../db/client.js";
+import { asBytes, asDate, withSql } from "../db/direct.js";
 
 export type PlatformRole = "learner" | "trainer" | "admin";
 
@@ -70,12 +71,42 @@ export async function insertSession(db: Client, session: SessionRecord): Promise
   await db.session.create({ data: { ...session, secretHash: Buffer.from(session.secretHash) } });
 }
 
-export function findSessionWithUser(db: Client, id: string): Promise<(SessionRecord & { user: UserRecord }) | null> {
-  return db.session.findUnique({ where: { id }, include: { user: true } });
+// Hot path (every signed-in request): the direct SQL route (src/db/direct.ts).
+export function findSessionWithUser(db: Db, id: string): Promise<(SessionRecord & { user: UserRecord }) | null> {
+  return withSql(db, (sql) => {
+    const [r] = sql.rows(
+      `SELECT s."id", s."secretHash", s."userId", s."createdAt", s."lastUsedAt", s."browser",
+              u."username", u."displayName", u."certificateName", u."email", u."passwordHash", u."locale",
+              u."platformRole", u."disabledAt", u."createdAt" AS "userCreatedAt"
+       FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
+      [id],
+    );
+    if (!r) return null;
+    return {
+      id: String(r.id),
+      secretHash: asBytes(r.secretHash),
+      userId: String(r.userId),
+      createdAt: asDate(r.createdAt)!,
+      lastUsedAt: asDate(r.lastUsedAt)!,
+      browser: String(r.browser),
+      user: {
+        id: String(r.userId),
+        username: String(r.username),
+        displayName: String(r.displayName),
+        certificateName: (r.certificateName as string | null) ?? null,
+        email: (r.email as string | null) ?? null,
+        passwordHash: String(r.passwordHash),
+        locale: (r.locale as string | null) ?? null,
+        platformRole: String(r.platformRole),
+        disabledAt: asDate(r.disabledAt),
+        createdAt: asDate(r.userCreatedAt)!,
+      },
+    };
+  });
 }
 
-export async function touchSession(db: Client, id: string, lastUsedAt: Date): Promise<void> {
-  await db.session.updateMany({ where: { id }, data: { lastUsedAt } });
+export async function touchSession(db: Db, id: string, lastUsedAt: Date): Promise<void> {
+  await withSql(db, (sql) => sql.run(`UPDATE "Session" SET "lastUsedAt" = ? WHERE "id" = ?`, [lastUsedAt, id]));
 }
 
 export async function deleteSession(db: Client, id: string): Promise<void> {

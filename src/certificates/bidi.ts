@@ -56,10 +56,30 @@ export function resolveLevels(text: string, direction: "ltr" | "rtl"): number[] 
   const cps = [...text].map((char) => char.codePointAt(0)!);
   const base = direction === "rtl" ? 1 : 0;
   const sos: BidiClass = base ? "R" : "L";
-  // X9: boundary neutrals (joiners, marks like soft hyphen) are set aside, then take the
-  // level of the character before them.
-  const kept = cps.map((cp, i) => i).filter((i) => bidiClass(cps[i]!) !== "BN");
+  // X9: boundary neutrals (joiners, soft hyphens) are set aside, then take the level of
+  // the character before them.
+  const kept = cps.map((_, i) => i).filter((i) => bidiClass(cps[i]!) !== "BN");
   const t = kept.map((i) => bidiClass(cps[i]!));
+  resolveWeakTypes(t, sos);
+  resolveNeutrals(t, sos);
+  const levels = t.map((type) => {
+    if (base === 0) return type === "R" ? 1 : type === "AN" || type === "EN" ? 2 : 0; // I1
+    return type === "L" || type === "EN" || type === "AN" ? 2 : 1; // I2
+  });
+  // L1: whitespace at the end of the line goes back to the paragraph level.
+  for (let i = t.length - 1; i >= 0 && bidiClass(cps[kept[i]!]!) === "WS"; i--) levels[i] = base;
+  const out = new Array<number>(cps.length).fill(base);
+  let k = 0;
+  let previous = base;
+  for (let i = 0; i < cps.length; i++) {
+    if (kept[k] === i) previous = out[i] = levels[k++]!;
+    else out[i] = previous;
+  }
+  return out;
+}
+
+// W1–W7: marks, numbers and separators take their type from their surroundings.
+function resolveWeakTypes(t: BidiClass[], sos: BidiClass): void {
   const n = t.length;
   for (let i = 0; i < n; i++) if (t[i] === "NSM") t[i] = i === 0 ? sos : t[i - 1]!; // W1
   let lastStrong: BidiClass = sos;
@@ -86,21 +106,6 @@ export function resolveLevels(text: string, direction: "ltr" | "rtl"): number[] 
     if (t[i] === "L" || t[i] === "R") lastStrong = t[i]!;
     else if (t[i] === "EN" && lastStrong === "L") t[i] = "L"; // W7
   }
-  resolveNeutrals(t, sos);
-  const levels = t.map((type) => {
-    if (base === 0) return type === "R" ? 1 : type === "AN" || type === "EN" ? 2 : 0; // I1
-    return type === "L" || type === "EN" || type === "AN" ? 2 : 1; // I2
-  });
-  // L1: whitespace at the end of the line goes back to the paragraph level.
-  for (let i = n - 1; i >= 0 && bidiClass(cps[kept[i]!]!) === "WS"; i--) levels[i] = base;
-  const out = new Array<number>(cps.length).fill(base);
-  let k = 0;
-  let previous = base;
-  for (let i = 0; i < cps.length; i++) {
-    if (kept[k] === i) previous = out[i] = levels[k++]!;
-    else out[i] = previous;
-  }
-  return out;
 }
 
 // N1–N2: a run of neutrals between two characters of the same direction takes that

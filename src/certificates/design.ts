@@ -3,7 +3,7 @@
 // QR code with the verification address — mirrored for right-to-left languages.
 import { rgb, type Color } from "pdf-lib";
 import { fitText, type FitSpec } from "./fit.js";
-import { loadFaces, type Face } from "./fonts.js";
+import { loadFaces, type Weight } from "./fonts.js";
 import { printableText } from "./printable.js";
 import type { PlacedLine } from "./draw-text.js";
 import type { Direction } from "./text-layout.js";
@@ -31,19 +31,20 @@ export type DesignInput = {
 };
 
 const CENTER = PAGE.width / 2;
-const COLUMN = 600; // width of the centred text column
+const COLUMN = 640; // width of the centred text column
 const FOOTER_CENTERS = [196, CENTER, PAGE.width - 196]; // date, issuer, QR — left to right
 const FOOTER_WIDTH = 210;
 const QR_SIZE = 74;
 const RTL_LANGUAGES = /^(ar|fa|he|ur|ps|ckb|dv|yi)(-|$)/i;
 
+type Place = (raw: string, weight: Weight, x: number, middle: number, color: Color, spec: FitSpec) => void;
+
 export function composeCertificate(input: DesignInput): Drawing {
   const direction: Direction = RTL_LANGUAGES.test(input.language) ? "rtl" : "ltr";
-  const regular = loadFaces("regular");
-  const bold = loadFaces("bold");
   const texts: PlacedLine[] = [];
-  // Centres a block of one or two lines on `middle` (the visual middle of the block).
-  const block = (raw: string, faces: readonly Face[], x: number, middle: number, color: Color, spec: FitSpec) => {
+  // Fits a block of one or two lines and centres it on (x, middle), the block's visual middle.
+  const place: Place = (raw, weight, x, middle, color, spec) => {
+    const faces = loadFaces(weight);
     const text = printableText(raw, faces).text;
     if (!text) return;
     const { size, lines } = fitText(text, faces, direction, spec);
@@ -53,38 +54,40 @@ export function composeCertificate(input: DesignInput): Drawing {
       texts.push({ line, x: x - (line.width * size) / 2, y: baseline, size, color });
     });
   };
-  const upper = direction === "rtl" ? input.labels.heading : input.labels.heading.toLocaleUpperCase(input.language);
-
-  block(upper, bold, CENTER, 494, ACCENT, { width: COLUMN, maxSize: 15, minSingleLine: 9, tracking: 0.16 });
-  block(input.labels.presentedTo, regular, CENTER, 428, MUTED, { width: COLUMN, maxSize: 13, minSingleLine: 8 });
-  block(input.name, regular, CENTER, 376, INK, { width: COLUMN, maxSize: 40, minSingleLine: 24, maxTwoLines: 30 });
-  block(input.labels.forCompleting, regular, CENTER, 298, MUTED, { width: COLUMN, maxSize: 13, minSingleLine: 8 });
-  block(input.courseTitle, bold, CENTER, 262, INK, { width: COLUMN, maxSize: 22, minSingleLine: 15, maxTwoLines: 18 });
-
+  placeColumn(input, direction, place);
   const [start, middle, end] = direction === "rtl" ? [...FOOTER_CENTERS].reverse() : FOOTER_CENTERS;
-  const small = (maxSize: number): FitSpec => ({ width: FOOTER_WIDTH, maxSize, minSingleLine: 5 });
-  block(input.dateText, regular, start!, 134, INK, small(12));
-  block(input.labels.completedOn, regular, start!, 104, MUTED, small(9));
-  block(input.issuerName, regular, middle!, 134, INK, small(12));
-  block(input.labels.issuedBy, regular, middle!, 104, MUTED, small(9));
-  block(input.labels.verifyAt, regular, end!, 96, MUTED, small(7.5));
-  block(input.verifyUrl, regular, end!, 84, INK, { width: FOOTER_WIDTH, maxSize: 7.5, minSingleLine: 6, maxTwoLines: 6.5 });
-  block(input.labels.codeLabel, regular, end!, 68, MUTED, small(7.5));
-  block(input.code, bold, end!, 57, INK, small(9));
-
+  placeFooter(input, { start: start!, middle: middle!, end: end! }, place);
   const rule = (x: number, y: number, half: number, thickness: number, color: Color): Rule => ({ x1: x - half, y1: y, x2: x + half, y2: y, thickness, color });
   return {
     texts,
-    rules: [
-      rule(CENTER, 474, 26, 1, ACCENT),
-      rule(CENTER, 330, 190, 0.6, HAIRLINE),
-      rule(start!, 120, 80, 0.6, HAIRLINE),
-      rule(middle!, 120, 80, 0.6, HAIRLINE),
-    ],
+    rules: [rule(CENTER, 470, 26, 1, ACCENT), rule(CENTER, 324, 190, 0.6, HAIRLINE), rule(start!, 120, 80, 0.6, HAIRLINE), rule(middle!, 120, 80, 0.6, HAIRLINE)],
     frames: [
       { inset: 22, thickness: 1.6, color: ACCENT },
       { inset: 28, thickness: 0.5, color: ACCENT },
     ],
-    qr: { x: end! - QR_SIZE / 2, y: 106, size: QR_SIZE, text: input.verifyUrl, color: INK },
+    qr: { x: end! - QR_SIZE / 2, y: 110, size: QR_SIZE, text: input.verifyUrl, color: INK },
   };
+}
+
+function placeColumn(input: DesignInput, direction: Direction, place: Place): void {
+  // Capitals and letter spacing suit Latin and Cyrillic headings; Arabic has neither.
+  const heading = direction === "rtl" ? input.labels.heading : input.labels.heading.toLocaleUpperCase(input.language);
+  place(heading, "bold", CENTER, 490, ACCENT, { width: COLUMN, maxSize: 15, minSingleLine: 9, tracking: 0.12 });
+  place(input.labels.presentedTo, "regular", CENTER, 424, MUTED, { width: COLUMN, maxSize: 13, minSingleLine: 8 });
+  place(input.name, "regular", CENTER, 370, INK, { width: COLUMN, maxSize: 40, minSingleLine: 24, maxTwoLines: 30 });
+  place(input.labels.forCompleting, "regular", CENTER, 292, MUTED, { width: COLUMN, maxSize: 13, minSingleLine: 8 });
+  place(input.courseTitle, "bold", CENTER, 256, INK, { width: COLUMN, maxSize: 22, minSingleLine: 15, maxTwoLines: 18 });
+}
+
+function placeFooter(input: DesignInput, x: { start: number; middle: number; end: number }, place: Place): void {
+  const small = (maxSize: number): FitSpec => ({ width: FOOTER_WIDTH, maxSize, minSingleLine: 5 });
+  place(input.dateText, "regular", x.start, 134, INK, small(12));
+  place(input.labels.completedOn, "regular", x.start, 104, MUTED, small(9));
+  place(input.issuerName, "regular", x.middle, 134, INK, small(12));
+  place(input.labels.issuedBy, "regular", x.middle, 104, MUTED, small(9));
+  // Under the QR code, clear of its quiet zone (four modules).
+  place(input.labels.verifyAt, "regular", x.end, 96, MUTED, small(7.5));
+  place(input.verifyUrl, "regular", x.end, 84, INK, { width: FOOTER_WIDTH, maxSize: 7.5, minSingleLine: 6, maxTwoLines: 6.5 });
+  place(input.labels.codeLabel, "regular", x.end, 68, MUTED, small(7.5));
+  place(input.code, "bold", x.end, 57, INK, small(9));
 }

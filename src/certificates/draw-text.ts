@@ -88,7 +88,6 @@ export class TextPainter {
     if (rise) operators.push(setTextRise(0));
     return operators;
   }
-
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -27,9 +27,9 @@ const ARABIC_SCRIPT = /\p{Script_Extensions=Arabic}/u;
 const IGNORABLE = /[\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 // Noto Naskh's optional "liga" turns الله into one glyph standing for three letters. In
-// right-to-left text, pdftotext and pdf.js read such a glyph's letters backwards, so a
-// name copied from the PDF would come out misspelt ("عبد اهلل"); the letters drawn one
-// by one are just as correct to read. The Proxy ignores writes because fontkit stores
+// right-to-left text pdftotext reads such a glyph's letters backwards (extractors that
+// reorder text by position tend to), so a name copied from the PDF would come out
+// misspelt ("عبد اهلل"); the letters drawn one by one are just as correct to read. The Proxy ignores writes because fontkit stores
 // its own defaults into the object it is given, which would turn Arabic positional
 // forms on for every later run.
 const NO_LIGATURES = new Proxy<TypeFeatures>({ liga: false }, { set: () => true });

@@ -54,6 +54,11 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
 function checkInput(input: CertificatePdfInput): void {
   if (Number.isNaN(input.completedOn.getTime())) throw new CertificateInputError("completedOn is not a valid date.");
   if (!input.code.trim()) throw new CertificateInputError("The certificate code is empty.");
+  try {
+    Intl.getCanonicalLocales(input.language);
+  } catch {
+    throw new CertificateInputError(`language is not a language tag: ${input.language}`);
+  }
   let url: URL;
   try {
     url = new URL(input.verifyUrl);

@@ -5,9 +5,10 @@ import { Router, type Request, type Response } from "express";
 import type { AppDeps } from "../deps.js";
 import { notFound } from "../web/errors.js";
 import type { Catalog, Course, Module } from "./catalog.js";
+import { RESERVED_LESSON_IDS, RESERVED_MODULE_IDS } from "./schemas.js";
 import { courseCrumbs, moduleCrumbs } from "./view-models.js";
 import { currentUser } from "../auth/middleware.js";
-import { isEnrolled, loadLessonsDone, loadProgress, recordVisit } from "../learning/service.js";
+import { isEnrolled, loadProgress, visitLesson } from "../learning/service.js";
 
 /** Draft courses and modules stay hidden until trainer preview exists (organisations issue). */
 const published = <T extends { status: string }>(item: T | undefined): T | undefined => (item?.status === "published" ? item : undefined);
@@ -55,21 +56,24 @@ export function courseRoutes(deps: AppDeps): Router {
 
   router.get("/courses/:courseId/assets/*file", (req, res) => sendAsset(catalog.current, req, res));
 
-  router.get("/courses/:courseId/:moduleId", async (req, res) => {
+  // Registered before the feature routers (most traffic lands here); the platform's own
+  // pages under a module or course (quiz, exercise, survey…) use reserved ids and fall through.
+  router.get("/courses/:courseId/:moduleId", async (req, res, next) => {
+    if (RESERVED_MODULE_IDS.includes(String(req.params.moduleId))) return next();
     const { course, module } = findModule(req);
     const user = currentUser(res);
     const progress = user ? (await loadProgress(deps, user.id, course)).byModule.get(module.id) ?? null : null;
     res.render("courses/module", { title: module.title, course, module, progress, crumbs: moduleCrumbs(res, course, module, true) });
   });
 
-  router.get("/courses/:courseId/:moduleId/:lessonId", async (req, res) => {
+  router.get("/courses/:courseId/:moduleId/:lessonId", async (req, res, next) => {
+    if (RESERVED_LESSON_IDS.includes(String(req.params.lessonId)) || RESERVED_MODULE_IDS.includes(String(req.params.moduleId))) return next();
     const { course, module } = findModule(req);
     const lesson = module.lessonById.get(String(req.params.lessonId));
     if (!lesson) throw notFound();
     const user = currentUser(res);
-    // The hottest page: one query for the lessons done, one (usually empty) write for "continue".
-    const doneIds = user ? await loadLessonsDone(deps, user.id, course.id) : null;
-    if (user) await recordVisit(deps, user.id, lesson);
+    // The hottest page: the lessons done and "continue where you left off", in one go.
+    const doneIds = user ? await visitLesson(deps, user.id, lesson) : null;
     const showToc = lesson.toc.filter((h) => h.level === 2).length >= 3;
     res.render("courses/lesson", {
       title: lesson.title,

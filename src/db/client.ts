@@ -4,6 +4,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.js";
 import { sqliteFilePath } from "./migrate.js";
+import { registerDirect } from "./direct.js";
 import { SerializedAdapterFactory } from "./serialized-adapter.js";
 
 export type Db = PrismaClient;
@@ -15,6 +16,7 @@ export type DbClient = Db | Tx;
 export async function openDb(databaseUrl: string): Promise<Db> {
   const adapter = new SerializedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 }));
   const db = new PrismaClient({ adapter });
+  registerDirect(db, adapter);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");

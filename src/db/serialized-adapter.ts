@@ -37,8 +37,13 @@ class Lock {
   }
 }
 
+/** What the direct path needs from better-sqlite3 (kept minimal to avoid leaking the driver). */
+export type SqliteConnection = {
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; run(...params: unknown[]): { changes: number } };
+};
+
 class SerializedAdapter implements SqlDriverAdapter {
-  private readonly lock = new Lock();
+  readonly lock = new Lock();
   readonly provider: SqlDriverAdapter["provider"];
   readonly adapterName: string;
 
@@ -92,6 +97,16 @@ class SerializedAdapter implements SqlDriverAdapter {
   dispose(): Promise<void> {
     return this.inner.dispose();
   }
+
+  /**
+   * Runs synchronous work on the very connection Prisma uses, under the same lock, so it
+   * can never land inside an open transaction (src/db/direct.ts).
+   */
+  exclusive<T>(work: (connection: SqliteConnection) => T): Promise<T> {
+    const connection = (this.inner as unknown as { client?: SqliteConnection }).client;
+    if (!connection) throw new Error("the SQLite adapter does not expose its connection");
+    return this.lock.run(async () => work(connection));
+  }
 }
 
 export class SerializedAdapterFactory implements SqlDriverAdapterFactory {
@@ -103,7 +118,11 @@ export class SerializedAdapterFactory implements SqlDriverAdapterFactory {
     this.adapterName = inner.adapterName;
   }
 
+  /** The connected adapter (Prisma connects on the first query). */
+  adapter: SerializedAdapter | undefined;
+
   async connect(): Promise<SqlDriverAdapter> {
-    return new SerializedAdapter(await this.inner.connect());
+    this.adapter = new SerializedAdapter(await this.inner.connect());
+    return this.adapter;
   }
 }

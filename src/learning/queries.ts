@@ -1,8 +1,12 @@
-// The only place learning progress touches the database.
-import type { DbClient } from "../db/client.js";
+// The only place learning progress touches the database. The lesson page and lesson
+// completion are hot paths: synchronous statements on the direct SQL route
+// (src/db/direct.ts); the rest uses Prisma.
+import type { Db, DbClient } from "../db/client.js";
+import { withSql, type SyncSql } from "../db/direct.js";
 import type { SubmittedAttempt } from "./progress.js";
 
 export type EnrolmentRecord = { userId: string; courseId: string; enrolledAt: Date; lastModuleId: string | null; lastLessonId: string | null; lastVisitedAt: Date | null };
+export type LessonKey = { userId: string; courseId: string; moduleId: string; lessonId: string };
 
 export function findEnrolment(db: DbClient, userId: string, courseId: string): Promise<EnrolmentRecord | null> {
   return db.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } } });
@@ -13,29 +17,44 @@ export function listEnrolments(db: DbClient, userId: string): Promise<EnrolmentR
 }
 
 /** Idempotent: enrolling twice keeps the first date. */
-export async function ensureEnrolment(db: DbClient, userId: string, courseId: string, now: Date): Promise<void> {
-  await db.enrolment.upsert({ where: { userId_courseId: { userId, courseId } }, create: { userId, courseId, enrolledAt: now }, update: {} });
+export function ensureEnrolment(sql: SyncSql, userId: string, courseId: string, now: Date): void {
+  sql.run(`INSERT INTO "Enrolment" ("userId", "courseId", "enrolledAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [userId, courseId, now]);
 }
 
-/** Remembers the lesson for "continue where you left off"; a no-op when not enrolled. */
-export async function recordLessonVisit(db: DbClient, userId: string, courseId: string, moduleId: string, lessonId: string, now: Date): Promise<void> {
-  await db.enrolment.updateMany({
-    where: { userId, courseId, OR: [{ lastLessonId: null }, { NOT: { lastLessonId: lessonId } }, { NOT: { lastModuleId: moduleId } }] },
-    data: { lastModuleId: moduleId, lastLessonId: lessonId, lastVisitedAt: now },
+/**
+ * A lesson page for a signed-in learner: the lessons they have done in the course, and
+ * "continue where you left off" remembered — written only when it changes, and only
+ * for enrolled learners.
+ */
+export function visitLessonPage(db: Db, userId: string, courseId: string, moduleId: string, lessonId: string, now: Date): Promise<{ moduleId: string; lessonId: string }[]> {
+  return withSql(db, (sql) => {
+    const [enrolment] = sql.rows(`SELECT "lastModuleId", "lastLessonId" FROM "Enrolment" WHERE "userId" = ? AND "courseId" = ?`, [userId, courseId]);
+    if (enrolment && (enrolment.lastModuleId !== moduleId || enrolment.lastLessonId !== lessonId)) {
+      sql.run(`UPDATE "Enrolment" SET "lastModuleId" = ?, "lastLessonId" = ?, "lastVisitedAt" = ? WHERE "userId" = ? AND "courseId" = ?`, [moduleId, lessonId, now, userId, courseId]);
+    }
+    return sql.rows(`SELECT "moduleId", "lessonId" FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ?`, [userId, courseId]).map((r) => ({ moduleId: String(r.moduleId), lessonId: String(r.lessonId) }));
   });
 }
 
-export async function listCompletedLessons(db: DbClient, userId: string, courseId: string): Promise<{ moduleId: string; lessonId: string }[]> {
-  return db.lessonProgress.findMany({ where: { userId, courseId }, select: { moduleId: true, lessonId: true } });
+export function listCompletedLessons(db: Db, userId: string, courseId: string): Promise<{ moduleId: string; lessonId: string }[]> {
+  return withSql(db, (sql) =>
+    sql.rows(`SELECT "moduleId", "lessonId" FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ?`, [userId, courseId]).map((r) => ({ moduleId: String(r.moduleId), lessonId: String(r.lessonId) })),
+  );
 }
 
 /** Idempotent: a burst of clicks leaves one row (the primary key decides). */
-export async function markLessonComplete(db: DbClient, key: { userId: string; courseId: string; moduleId: string; lessonId: string }, now: Date): Promise<void> {
-  await db.lessonProgress.upsert({ where: { userId_courseId_moduleId_lessonId: key }, create: { ...key, completedAt: now }, update: {} });
+export function markLessonComplete(sql: SyncSql, key: LessonKey, now: Date): void {
+  sql.run(`INSERT INTO "LessonProgress" ("userId", "courseId", "moduleId", "lessonId", "completedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, [
+    key.userId,
+    key.courseId,
+    key.moduleId,
+    key.lessonId,
+    now,
+  ]);
 }
 
-export async function unmarkLessonComplete(db: DbClient, key: { userId: string; courseId: string; moduleId: string; lessonId: string }): Promise<void> {
-  await db.lessonProgress.deleteMany({ where: key });
+export function unmarkLessonComplete(sql: SyncSql, key: LessonKey): void {
+  sql.run(`DELETE FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ? AND "moduleId" = ? AND "lessonId" = ?`, [key.userId, key.courseId, key.moduleId, key.lessonId]);
 }
 
 export async function listSubmittedAttempts(db: DbClient, userId: string, courseId: string): Promise<SubmittedAttempt[]> {
@@ -52,10 +71,17 @@ export async function listSavedExerciseModules(db: DbClient, userId: string, cou
   return rows.map((r) => r.moduleId);
 }
 
-export function findExerciseResponse(db: DbClient, key: { userId: string; courseId: string; moduleId: string; exerciseId: string }) {
+export type ExerciseKey = { userId: string; courseId: string; moduleId: string; exerciseId: string };
+
+export function findExerciseResponse(db: DbClient, key: ExerciseKey) {
   return db.exerciseResponse.findUnique({ where: { userId_courseId_moduleId_exerciseId: key } });
 }
 
-export async function saveExerciseResponse(db: DbClient, key: { userId: string; courseId: string; moduleId: string; exerciseId: string }, text: string, now: Date): Promise<void> {
-  await db.exerciseResponse.upsert({ where: { userId_courseId_moduleId_exerciseId: key }, create: { ...key, text, updatedAt: now }, update: { text, updatedAt: now } });
+/** Insert or replace the reflection (autosave sends it every few seconds). */
+export function saveExerciseResponse(sql: SyncSql, key: ExerciseKey, text: string, now: Date): void {
+  sql.run(
+    `INSERT INTO "ExerciseResponse" ("userId", "courseId", "moduleId", "exerciseId", "text", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("userId", "courseId", "moduleId", "exerciseId") DO UPDATE SET "text" = excluded."text", "updatedAt" = excluded."updatedAt"`,
+    [key.userId, key.courseId, key.moduleId, key.exerciseId, text, now],
+  );
 }

@@ -2,6 +2,7 @@
 // reflections. Sequential courses refuse progress in a locked module, on the server.
 import type { Catalog, Course, Lesson, Module } from "../courses/catalog.js";
 import type { AppDeps } from "../deps.js";
+import { inTransaction, withSql } from "../db/direct.js";
 import { forbidden } from "../web/errors.js";
 import { computeProgress, lessonKey, type CourseProgress } from "./progress.js";
 import * as q from "./queries.js";
@@ -31,7 +32,7 @@ export async function isEnrolled({ db }: Pick<AppDeps, "db">, userId: string, co
 }
 
 export async function enrol({ db, clock }: Deps, userId: string, course: Course): Promise<void> {
-  await q.ensureEnrolment(db, userId, course.id, clock.now());
+  await withSql(db, (sql) => q.ensureEnrolment(sql, userId, course.id, clock.now()));
 }
 
 /** Throws 403 with the reason when a sequential course has not opened this module yet. */
@@ -45,15 +46,17 @@ export async function setLessonCompletion(deps: Deps, userId: string, course: Co
   await assertModuleOpen(deps, userId, course, module);
   const key = { userId, courseId: course.id, moduleId: module.id, lessonId: lesson.id };
   const now = deps.clock.now();
-  await deps.db.$transaction(async (tx) => {
-    await q.ensureEnrolment(tx, userId, course.id, now);
-    if (done) await q.markLessonComplete(tx, key, now);
-    else await q.unmarkLessonComplete(tx, key);
+  await inTransaction(deps.db, (sql) => {
+    q.ensureEnrolment(sql, userId, course.id, now);
+    if (done) q.markLessonComplete(sql, key, now);
+    else q.unmarkLessonComplete(sql, key);
   });
 }
 
-export async function recordVisit({ db, clock }: Deps, userId: string, lesson: Lesson): Promise<void> {
-  await q.recordLessonVisit(db, userId, lesson.courseId, lesson.moduleId, lesson.id, clock.now());
+/** The lesson page's data for a learner: lessons done (keys), and the visit remembered. */
+export async function visitLesson({ db, clock }: Deps, userId: string, lesson: Lesson): Promise<Set<string>> {
+  const done = await q.visitLessonPage(db, userId, lesson.courseId, lesson.moduleId, lesson.id, clock.now());
+  return new Set(done.map((l) => lessonKey(l.moduleId, l.lessonId)));
 }
 
 export type LearningEntry = { course: Course; progress: CourseProgress; continueUrl: string; lastVisitedAt: Date | null };
@@ -93,9 +96,9 @@ export async function loadExercise({ db }: Pick<AppDeps, "db">, userId: string, 
 export async function saveExercise(deps: Deps, userId: string, course: Course, module: Module, text: string): Promise<Date> {
   await assertModuleOpen(deps, userId, course, module);
   const now = deps.clock.now();
-  await deps.db.$transaction(async (tx) => {
-    await q.ensureEnrolment(tx, userId, course.id, now);
-    await q.saveExerciseResponse(tx, { userId, courseId: course.id, moduleId: module.id, exerciseId: module.exercise!.id }, text, now);
+  await inTransaction(deps.db, (sql) => {
+    q.ensureEnrolment(sql, userId, course.id, now);
+    q.saveExerciseResponse(sql, { userId, courseId: course.id, moduleId: module.id, exerciseId: module.exercise!.id }, text, now);
   });
   return now;
 }

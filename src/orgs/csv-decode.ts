@@ -1,7 +1,7 @@
 // Bytes → text for uploaded CSV files, whatever program wrote them:
 // - UTF-8, with or without a byte-order mark (Excel "CSV UTF-8" adds one);
 // - UTF-16 LE/BE with a BOM (Excel "Unicode text"), or without one when the first character
-//   is ASCII, which a header always is (the zero byte gives the order away);
+//   is ASCII, as a header nearly always is (the zero byte gives the order away);
 // - anything that is not valid UTF-8 → Windows-1252, what Excel on Western-European Windows
 //   writes by default ("CSV (séparateur: point-virgule)"). A guess, so it comes with a warning
 //   quoting a line with accents for the admin to check in the preview. Windows-1252 decodes

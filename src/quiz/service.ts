@@ -6,6 +6,7 @@ import type { Course, Module, Quiz } from "../courses/catalog.js";
 import type { AppDeps } from "../deps.js";
 import { assertModuleOpen } from "../learning/service.js";
 import { ensureEnrolment } from "../learning/queries.js";
+import { inTransaction, withSql, type SyncSql } from "../db/direct.js";
 import { quizProgress, type QuizProgress } from "../learning/progress.js";
 import { generateSecureRandomString } from "../security/random.js";
 import { conflict, forbidden, HttpError } from "../web/errors.js";
@@ -34,21 +35,47 @@ function plan(deps: Deps, ctx: QuizContext, number: number): PlannedQuestion[] {
   return planAttempt(ctx.quiz, deps.keyedHash(`attempt|${ctx.userId}|${ctx.course.id}|${ctx.module.id}|${ctx.quiz.id}|${number}`));
 }
 
-export function readSnapshot(attempt: q.AttemptRecord): PlannedQuestion[] {
-  return (JSON.parse(attempt.snapshot) as { questions: PlannedQuestion[] }).questions;
+// Snapshots never change once written: keep recently used ones parsed.
+const snapshots = new Map<string, PlannedQuestion[]>();
+const SNAPSHOT_CACHE_SIZE = 2000;
+
+function remember(attemptId: string, questions: PlannedQuestion[]): PlannedQuestion[] {
+  if (snapshots.size >= SNAPSHOT_CACHE_SIZE) snapshots.delete(snapshots.keys().next().value!);
+  snapshots.set(attemptId, questions);
+  return questions;
 }
+
+function parseSnapshot(json: string): PlannedQuestion[] {
+  return (JSON.parse(json) as { questions: PlannedQuestion[] }).questions;
+}
+
+/** A stored attempt's questions (inside a direct transaction or `withSql`). */
+function snapshotIn(sql: SyncSql, attemptId: string): PlannedQuestion[] {
+  const cached = snapshots.get(attemptId);
+  if (cached) return cached;
+  const json = q.findSnapshot(sql, attemptId);
+  if (json === null) throw conflict("quiz.attempt.stale");
+  return remember(attemptId, parseSnapshot(json));
+}
+
+const snapshotOf = (deps: Deps, attemptId: string) => snapshots.get(attemptId) ?? withSql(deps.db, (sql) => snapshotIn(sql, attemptId));
+const headsOf = (deps: Deps, ctx: QuizContext) => withSql(deps.db, (sql) => q.listAttemptHeads(sql, keyOf(ctx)));
 
 const toStored = (a: q.AnswerRecord): StoredAnswer => ({ ...a, response: a.response ? (JSON.parse(a.response) as Response) : null });
 
 export async function quizOverview(deps: Deps, ctx: QuizContext): Promise<QuizOverview> {
-  const attempts = await q.listAttempts(deps.db, keyOf(ctx));
+  const attempts = await headsOf(deps, ctx);
   const submitted = attempts.filter((a) => a.submittedAt).map((a) => ({ number: a.number, score: a.score ?? 0, passed: a.passed ?? false, submittedAt: a.submittedAt! }));
   const progress = quizProgress(submitted.map((s) => ({ moduleId: ctx.module.id, quizId: ctx.quiz.id, ...s })), ctx.course.completion.quizScore);
   const max = ctx.quiz.settings.maxAttempts;
   const open = attempts.find((a) => !a.submittedAt);
   const attemptsLeft = max === 0 ? null : Math.max(0, max - attempts.length + (open ? 1 : 0));
   let current: AttemptState | null = null;
-  if (open) current = { number: open.number, questions: readSnapshot(open), answers: new Map((await q.listAnswers(deps.db, open.id)).map((a) => [a.questionId, toStored(a)])), started: true };
+  if (open) {
+    const questions = await snapshotOf(deps, open.id);
+    const answers = await withSql(deps.db, (sql) => q.listAnswers(sql, open.id));
+    current = { number: open.number, questions, answers: new Map(answers.map((a) => [a.questionId, toStored(a)])), started: true };
+  }
   else if (attemptsLeft !== 0) {
     const number = (attempts.at(-1)?.number ?? 0) + 1;
     current = { number, questions: plan(deps, ctx, number), answers: new Map(), started: false };
@@ -56,25 +83,37 @@ export async function quizOverview(deps: Deps, ctx: QuizContext): Promise<QuizOv
   return { current, submitted, attemptsLeft, progress };
 }
 
-/** Inside a transaction: the open attempt with this number, created if it is the next one. */
-async function openAttempt(deps: Deps, tx: Parameters<Parameters<Deps["db"]["$transaction"]>[0]>[0], ctx: QuizContext, number: number): Promise<q.AttemptRecord> {
+type ResolvedAttempt = { id: string; questions: PlannedQuestion[]; created: boolean };
+
+/**
+ * Inside the write transaction: the attempt this request works on — the open one with
+ * this number, or a new one if it is the next — re-checked against what is stored now.
+ */
+function resolveAttempt(sql: SyncSql, deps: Deps, ctx: QuizContext, number: number, now: Date): ResolvedAttempt {
   const key = keyOf(ctx);
-  const attempts = await q.listAttempts(tx, key);
+  const attempts = q.listAttemptHeads(sql, key);
   const existing = attempts.find((a) => a.number === number);
   if (existing) {
     if (existing.submittedAt) throw conflict("quiz.attempt.alreadySubmitted", { number });
-    return existing;
+    return { id: existing.id, questions: snapshotIn(sql, existing.id), created: false };
   }
   const open = attempts.find((a) => !a.submittedAt);
   const next = (attempts.at(-1)?.number ?? 0) + 1;
   if (open || number !== next) throw conflict("quiz.attempt.stale");
   const max = ctx.quiz.settings.maxAttempts;
   if (max !== 0 && number > max) throw forbidden("quiz.attempt.noneLeft", { max });
-  const now = deps.clock.now();
-  await ensureEnrolment(tx, ctx.userId, ctx.course.id, now);
-  const attempt = { id: generateSecureRandomString(16), number, snapshot: JSON.stringify({ questions: plan(deps, ctx, number) }), startedAt: now };
-  await q.insertAttempt(tx, key, attempt);
-  return { ...attempt, submittedAt: null, score: null, passed: null };
+  ensureEnrolment(sql, ctx.userId, ctx.course.id, now);
+  const questions = plan(deps, ctx, number);
+  const id = generateSecureRandomString(16);
+  q.insertAttempt(sql, key, { id, number, snapshot: JSON.stringify({ questions }), startedAt: now });
+  return { id, questions, created: true };
+}
+
+/** The questions a request for this attempt number answers: the stored ones, or the next plan. */
+async function questionsFor(deps: Deps, ctx: QuizContext, number: number): Promise<PlannedQuestion[]> {
+  const existing = (await headsOf(deps, ctx)).find((a) => a.number === number);
+  if (existing?.submittedAt) throw conflict("quiz.attempt.alreadySubmitted", { number });
+  return existing ? snapshotOf(deps, existing.id) : plan(deps, ctx, number);
 }
 
 function parseOrThrow(question: PlannedQuestion, fields: FormFields, position: number, { allowEmpty }: { allowEmpty: boolean }): Response | null {
@@ -89,29 +128,33 @@ function parseOrThrow(question: PlannedQuestion, fields: FormFields, position: n
 
 export type CheckResult = { question: PlannedQuestion; position: number; total: number; answer: StoredAnswer; number: number; justSolved: boolean };
 
-/** Checks one question. "answers" quizzes take one answer; "retry" quizzes allow tries until right (the first counts). */
+/**
+ * Checks one question. "answers" quizzes take one answer; "retry" quizzes allow tries
+ * until right (the first counts). Reading and grading happen first; the write is one
+ * short transaction that re-checks the attempt, so replays, stale pages and bursts of
+ * clicks are refused without storing anything (the primary key settles double clicks).
+ */
 export async function checkAnswer(deps: Deps, ctx: QuizContext, questionId: string, number: number, fields: FormFields): Promise<CheckResult> {
   await assertModuleOpen(deps, ctx.userId, ctx.course, ctx.module);
-  return deps.db.$transaction(async (tx) => {
-    const attempt = await openAttempt(deps, tx, ctx, number);
-    const questions = readSnapshot(attempt);
-    const position = questions.findIndex((x) => x.id === questionId) + 1;
-    const question = questions[position - 1];
-    if (!question) throw new HttpError(400, "quiz.question.unknown");
-    const response = parseOrThrow(question, fields, position, { allowEmpty: false })!;
-    const grade = gradeResponse(question, response);
-    const existing = (await q.listAnswers(tx, attempt.id)).find((a) => a.questionId === questionId);
-    const now = deps.clock.now();
-    if (existing) {
-      if (ctx.quiz.settings.reveal === "answers") throw conflict("quiz.question.alreadyAnswered", { position });
-      if (existing.solved) throw conflict("quiz.question.alreadySolved", { position });
-      await q.recordRetry(tx, attempt.id, questionId, grade.correct);
-      return { question, position, total: questions.length, number, justSolved: grade.correct, answer: { ...toStored(existing), solved: grade.correct, tries: existing.tries + 1 } };
-    }
-    const answer: q.AnswerRecord = { questionId, response: JSON.stringify(response), score: grade.score, correct: grade.correct, solved: grade.correct, tries: 1, answeredAt: now };
-    await q.insertAnswer(tx, attempt.id, answer);
-    return { question, position, total: questions.length, number, justSolved: grade.correct, answer: toStored(answer) };
+  const questions = await questionsFor(deps, ctx, number);
+  const position = questions.findIndex((x) => x.id === questionId) + 1;
+  const question = questions[position - 1];
+  if (!question) throw new HttpError(400, "quiz.question.unknown");
+  const response = parseOrThrow(question, fields, position, { allowEmpty: false })!;
+  const grade = gradeResponse(question, response);
+  const now = deps.clock.now();
+  const fresh: q.AnswerRecord = { questionId, response: JSON.stringify(response), score: grade.score, correct: grade.correct, solved: grade.correct, tries: 1, answeredAt: now };
+  const outcome = await inTransaction(deps.db, (sql) => {
+    const attempt = resolveAttempt(sql, deps, ctx, number, now);
+    if (q.insertAnswer(sql, attempt.id, fresh)) return { attempt, answer: toStored(fresh) };
+    const prior = q.findAnswer(sql, attempt.id, questionId)!;
+    if (ctx.quiz.settings.reveal === "answers") throw conflict("quiz.question.alreadyAnswered", { position });
+    if (prior.solved) throw conflict("quiz.question.alreadySolved", { position });
+    q.recordRetry(sql, attempt.id, questionId, grade.correct);
+    return { attempt, answer: { ...toStored(prior), solved: grade.correct, tries: prior.tries + 1 } };
   });
+  if (outcome.attempt.created) remember(outcome.attempt.id, outcome.attempt.questions);
+  return { question, position, total: questions.length, number, justSolved: grade.correct, answer: outcome.answer };
 }
 
 export type SubmitResult = { number: number; score: number; passed: boolean };
@@ -119,42 +162,47 @@ export type SubmitResult = { number: number; score: number; passed: boolean };
 /** Finishes an attempt: grades what is not answered yet (blank = 0) and records the score. */
 export async function submitQuiz(deps: Deps, ctx: QuizContext, number: number, fields: FormFields): Promise<SubmitResult> {
   await assertModuleOpen(deps, ctx.userId, ctx.course, ctx.module);
-  return deps.db.$transaction(async (tx) => {
-    const attempt = await openAttempt(deps, tx, ctx, number);
-    const questions = readSnapshot(attempt);
-    if (unknownQuestionFields(fields, new Set(questions.map((x) => x.id))).length > 0) throw new HttpError(400, "quiz.answer.foreign");
-    const stored = new Map((await q.listAnswers(tx, attempt.id)).map((a) => [a.questionId, a]));
-    const now = deps.clock.now();
-    const fresh: q.AnswerRecord[] = [];
-    questions.forEach((question, i) => {
-      if (stored.has(question.id)) return;
-      const response = parseOrThrow(question, fields, i + 1, { allowEmpty: true });
-      if (!response) return;
-      const grade = gradeResponse(question, response);
-      fresh.push({ questionId: question.id, response: JSON.stringify(response), score: grade.score, correct: grade.correct, solved: grade.correct, tries: 1, answeredAt: now });
-    });
-    await q.insertAnswers(tx, attempt.id, fresh);
-    const scores = new Map([...stored.values(), ...fresh].map((a) => [a.questionId, a.score]));
-    const score = attemptScore(questions, scores);
-    const passed = isPassing(score, ctx.quiz.settings.passMark);
-    if (!(await q.submitAttempt(tx, attempt.id, { score, passed, submittedAt: now }))) throw conflict("quiz.attempt.alreadySubmitted", { number });
-    return { number, score, passed };
+  const questions = await questionsFor(deps, ctx, number);
+  if (unknownQuestionFields(fields, new Set(questions.map((x) => x.id))).length > 0) throw new HttpError(400, "quiz.answer.foreign");
+  const now = deps.clock.now();
+  // Graded before the transaction; answers already stored for the attempt take precedence.
+  const graded = questions.flatMap((question, i): q.AnswerRecord[] => {
+    const response = parseOrThrow(question, fields, i + 1, { allowEmpty: true });
+    if (!response) return [];
+    const grade = gradeResponse(question, response);
+    return [{ questionId: question.id, response: JSON.stringify(response), score: grade.score, correct: grade.correct, solved: grade.correct, tries: 1, answeredAt: now }];
   });
+  const result = await inTransaction(deps.db, (sql) => {
+    const attempt = resolveAttempt(sql, deps, ctx, number, now);
+    const scores = new Map(q.listAnswers(sql, attempt.id).map((a) => [a.questionId, a.score] as const));
+    for (const answer of graded) {
+      if (scores.has(answer.questionId)) continue;
+      q.insertAnswer(sql, attempt.id, answer);
+      scores.set(answer.questionId, answer.score);
+    }
+    const score = attemptScore(attempt.questions, scores);
+    const passed = isPassing(score, ctx.quiz.settings.passMark);
+    q.markSubmitted(sql, attempt.id, { score, passed, submittedAt: now });
+    return { attempt, score, passed };
+  });
+  if (result.attempt.created) remember(result.attempt.id, result.attempt.questions);
+  return { number, score: result.score, passed: result.passed };
 }
 
 export type AttemptReview = { number: number; score: number; passed: boolean; submittedAt: Date; questions: PlannedQuestion[]; answers: Map<string, StoredAnswer> };
 
 /** A submitted attempt as it was, from its snapshot: later edits to the quiz do not change it. */
 export async function reviewAttempt(deps: Deps, ctx: QuizContext, number: number): Promise<AttemptReview | null> {
-  const attempt = await q.findAttempt(deps.db, keyOf(ctx), number);
-  if (!attempt?.submittedAt) return null;
-  const answers = await q.listAnswers(deps.db, attempt.id);
-  return {
-    number,
-    score: attempt.score ?? 0,
-    passed: attempt.passed ?? false,
-    submittedAt: attempt.submittedAt,
-    questions: readSnapshot(attempt),
-    answers: new Map(answers.map((a) => [a.questionId, toStored(a)])),
-  };
+  return withSql(deps.db, (sql) => {
+    const attempt = q.findAttempt(sql, keyOf(ctx), number);
+    if (!attempt?.submittedAt) return null;
+    return {
+      number,
+      score: attempt.score ?? 0,
+      passed: attempt.passed ?? false,
+      submittedAt: attempt.submittedAt,
+      questions: snapshots.get(attempt.id) ?? remember(attempt.id, parseSnapshot(attempt.snapshot)),
+      answers: new Map(q.listAnswers(sql, attempt.id).map((a) => [a.questionId, toStored(a)])),
+    };
+  });
 }

@@ -28,21 +28,37 @@ export function setAppLocals(app: Express, instanceName: string): void {
   });
 }
 
+type LocaleHelpers = Record<"duration" | "languageName" | "formatDate" | "formatDateTime" | "browserName", (...args: never[]) => string>;
+const helpersByLocale = new Map<string, LocaleHelpers>();
+
+/** Formatting helpers in one language, made once per language rather than per request. */
+function helpersFor(locale: Locale): LocaleHelpers {
+  let helpers = helpersByLocale.get(locale.code);
+  if (!helpers) {
+    const names = languageNames(locale.code);
+    helpers = {
+      duration: (minutes: number) => formatMinutes(locale.t, minutes),
+      languageName: (code: string) => names.of(code) ?? code,
+      formatDate: locale.formatDate,
+      formatDateTime: locale.formatDateTime,
+      browserName: (browser: string, system: string) =>
+        browser && system ? locale.t("browser.on", { browser, system }) : browser || system || locale.t("browser.unknown"),
+    };
+    helpersByLocale.set(locale.code, helpers);
+  }
+  return helpers;
+}
+
+const NO_PROBLEMS: string[] = [];
+
 export function applyRequestLocals(req: Request, res: Response, catalog?: CatalogStore): void {
   if (!res.locals.locale) {
     res.locals.locale = getLocale("en");
     res.locals.t = res.locals.locale.t;
   }
-  const locale = res.locals.locale as Locale;
-  const names = languageNames(locale.code);
+  Object.assign(res.locals, helpersFor(res.locals.locale as Locale));
   res.locals.currentPath = req.path;
-  res.locals.duration = (minutes: number) => formatMinutes(locale.t, minutes);
-  res.locals.languageName = (code: string) => names.of(code) ?? code;
-  res.locals.formatDate = locale.formatDate;
-  res.locals.formatDateTime = locale.formatDateTime;
-  res.locals.browserName = (browser: string, system: string) =>
-    browser && system ? locale.t("browser.on", { browser, system }) : browser || system || locale.t("browser.unknown");
-  res.locals.contentProblems = catalog ? catalog.problems.map((p) => formatProblem(p)) : [];
+  res.locals.contentProblems = catalog && catalog.problems.length ? catalog.problems.map((p) => formatProblem(p)) : NO_PROBLEMS;
 }
 
 export function viewLocals({ catalog }: { catalog: CatalogStore }): RequestHandler {

@@ -155,6 +155,14 @@ describe("ending sessions", () => {
     expect(res.text).toContain("This account has been disabled");
   });
 
+  it("anonymous pages carry an ETag and answer 304 when unchanged; personal pages carry none", async () => {
+    const first = await request(ctx.app).get("/courses/fixture-course").expect(200);
+    expect(first.headers.etag).toMatch(/^W\/"/);
+    await request(ctx.app).get("/courses/fixture-course").set("If-None-Match", first.headers.etag!).expect(304);
+    const agent = await signedInAgent(ctx, await createUser(ctx));
+    expect((await agent.get("/courses/fixture-course").expect(200)).headers.etag).toBeUndefined();
+  });
+
   it("pages for a signed-in person are never cached", async () => {
     const agent = await signedInAgent(ctx, await createUser(ctx));
     const res = await agent.get("/courses/fixture-course").expect(200);

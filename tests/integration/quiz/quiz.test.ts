@@ -1,8 +1,11 @@
 // Quizzes over HTTP: a learner's whole journey with and without htmx, the answer key
 // never leaving the server early, attempt limits, replays, tampering, bursts, reviews.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
+import { createTestContext, FIXTURE_COURSES, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
 import { createUser, databaseSnapshot, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
 
 let ctx: TestContext;
@@ -205,14 +208,35 @@ describe("reviewing attempts", () => {
     expect(review.text).toContain("Not quite.");
     expect(review.text).toContain("No, wrong.");
     expect(review.text).toContain("Not answered.");
-    // The snapshot keeps the question as shown, whatever the catalog says later.
-    const attempt = await ctx.db.quizAttempt.findFirstOrThrow({ where: { userId: user.id } });
-    const snapshot = JSON.parse(attempt.snapshot) as { questions: { id: string; promptHtml: string }[] };
-    snapshot.questions[0]!.promptHtml = "<p>The question as it was then.</p>";
-    await ctx.db.quizAttempt.update({ where: { id: attempt.id }, data: { snapshot: JSON.stringify(snapshot) } });
-    expect((await agent.get(`${QUIZ}/attempts/1`)).text).toContain("The question as it was then.");
     await agent.get(`${QUIZ}/attempts/2`).expect(404);
     await agent.get(`${QUIZ}/attempts/zero`).expect(404);
+  });
+
+  it("shows an old attempt as it was after the quiz's text changes, and a removed question simply stops counting", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-quiz-edit-"));
+    fs.cpSync(FIXTURE_COURSES, dir, { recursive: true });
+    const edited = await createTestContext({ courses: dir });
+    try {
+      const agent = await signedInAgent(edited, await createUser(edited));
+      await agent.post(QUIZ).set("Origin", ORIGIN).type("form").send({ ...RIGHT, attempt: "1" }).expect(303);
+      const quizFile = path.join(dir, "basics/quiz.yaml");
+      const yaml = fs.readFileSync(quizFile, "utf8");
+      fs.writeFileSync(quizFile, yaml.replace("prompt: Pick the right one.", "prompt: A reworded question."));
+      expect(edited.deps.catalog.reload()).toBe(true);
+      const review = await agent.get(`${QUIZ}/attempts/1`).expect(200);
+      expect(review.text).toContain("Pick the right one.");
+      expect(review.text).not.toContain("A reworded question.");
+      expect((await agent.get(QUIZ)).text).toContain("A reworded question.");
+      // Remove the ordering question: the module page and My learning still work.
+      fs.writeFileSync(quizFile, yaml.slice(0, yaml.indexOf("  - id: order")));
+      expect(edited.deps.catalog.reload()).toBe(true);
+      await agent.get("/courses/fixture-course/basics").expect(200);
+      await agent.get("/learning").expect(200);
+      await agent.get(`${QUIZ}/attempts/1`).expect(200);
+    } finally {
+      await edited.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("keeps each learner's attempts to themselves", async () => {

@@ -1,0 +1,18 @@
+import fs from "node:fs"; import os from "node:os"; import path from "node:path";
+import Database from "better-sqlite3";
+import { openDb } from "../../src/db/client.js";
+import { applyMigrations } from "../../src/db/migrate.js";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "q-")); const url = `file:${dir}/a.db`;
+applyMigrations(url, path.resolve("prisma/migrations"));
+const db = await openDb(url);
+await db.user.create({ data: { id: "u1", username: "u1", displayName: "U", passwordHash: "x" } });
+await db.session.create({ data: { id: "s1", secretHash: Buffer.alloc(32), userId: "u1", createdAt: new Date(), lastUsedAt: new Date(), browser: "|" } });
+const time = async (name: string, f: () => Promise<unknown> | unknown, n = 3000) => { for (let i = 0; i < 300; i++) await f(); const t = performance.now(); for (let i = 0; i < n; i++) await f(); console.log(name, ((performance.now() - t) / n * 1000).toFixed(0), "µs"); };
+await time("prisma findUnique include user", () => db.session.findUnique({ where: { id: "s1" }, include: { user: true } }));
+await time("prisma findUnique simple", () => db.user.findUnique({ where: { id: "u1" } }));
+await time("prisma $queryRawUnsafe join", () => db.$queryRawUnsafe('SELECT s.*, u.username FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?', "s1"));
+await time("prisma $queryRaw tagged", () => db.$queryRaw`SELECT s.*, u.username FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ${"s1"}`);
+await time("prisma create+delete", async () => { await db.courseVersion.create({ data: { courseId: "c", version: "v" } }); await db.courseVersion.delete({ where: { courseId_version: { courseId: "c", version: "v" } } }); }, 1000);
+await time("prisma $transaction 3 queries", () => db.$transaction(async (tx) => { await tx.user.findUnique({ where: { id: "u1" } }); await tx.user.findUnique({ where: { id: "u1" } }); await tx.user.findUnique({ where: { id: "u1" } }); }), 1000);
+const raw = new Database(`${dir}/a.db`); const st = raw.prepare('SELECT s.*, u.username FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?');
+await time("better-sqlite3 prepared", () => st.get("s1"));

@@ -1,0 +1,16 @@
+import fs from "node:fs"; import os from "node:os"; import path from "node:path";
+import { openDb } from "../../src/db/client.js";
+import { applyMigrations } from "../../src/db/migrate.js";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "q-")); const url = `file:${dir}/a.db`;
+applyMigrations(url, path.resolve("prisma/migrations"));
+const db = await openDb(url);
+await db.user.create({ data: { id: "u1", username: "u1", displayName: "U", passwordHash: "x", disabledAt: null } });
+await db.session.create({ data: { id: "s1", secretHash: Buffer.alloc(32, 7), userId: "u1", createdAt: new Date("2026-01-02T03:04:05.678Z"), lastUsedAt: new Date(), browser: "|" } });
+await db.quizAttempt.create({ data: { id: "a1", userId: "u1", courseId: "c", moduleId: "m", quizId: "q", number: 1, snapshot: "{}", startedAt: new Date(), passed: true, score: 0.5 } });
+const rows = await db.$queryRaw<any[]>`SELECT s.id, s.secretHash, s.createdAt, u.disabledAt, u.platformRole FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ${"s1"}`;
+console.log(rows[0], typeof rows[0].createdAt, rows[0].secretHash?.constructor?.name);
+const a = await db.$queryRaw<any[]>`SELECT passed, score, number, submittedAt FROM "QuizAttempt"`;
+console.log(a[0], typeof a[0].passed, typeof a[0].number);
+const n = await db.$executeRaw`INSERT INTO "Enrolment" ("userId","courseId","enrolledAt") VALUES (${"u1"}, ${"c"}, ${new Date()}) ON CONFLICT DO NOTHING`;
+const n2 = await db.$executeRaw`INSERT INTO "Enrolment" ("userId","courseId","enrolledAt") VALUES (${"u1"}, ${"c"}, ${new Date()}) ON CONFLICT DO NOTHING`;
+console.log("inserted", n, n2, await db.enrolment.findMany());
