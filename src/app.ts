@@ -2,7 +2,10 @@
 // it directly with a fresh database.
 import express from "express";
 import { accountRoutes } from "./account/routes.js";
+import { adminCertificateRoutes } from "./admin/certificate-routes.js";
 import { adminRoutes } from "./admin/routes.js";
+import { certificateRoutes } from "./certificates/routes.js";
+import { verifyRoutes } from "./certificates/verify-routes.js";
 import { sessionMiddleware } from "./auth/middleware.js";
 import { authRoutes } from "./auth/routes.js";
 import { courseRoutes } from "./courses/routes.js";
@@ -57,9 +60,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(learningRoutes(deps));
   app.use(quizRoutes(deps));
   app.use(surveyRoutes(deps));
+  app.use(certificateRoutes(deps));
+  app.use(verifyRoutes(deps));
   app.use(authRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(adminRoutes(deps));
+  app.use(adminCertificateRoutes(deps));
   app.use(languageRoutes({ secureCookies: https }));
 
   app.use(notFoundHandler);

@@ -1,5 +1,6 @@
 // Everything the app needs, passed in one object. Tests build it with a fresh database
 // and may replace the clock; everything else is real (mail goes to the file outbox).
+import { Issuer } from "./certificates/issuer.js";
 import type { CatalogStore } from "./courses/catalog-store.js";
 import { openDb, type Db } from "./db/client.js";
 import type { Env } from "./env.js";
@@ -20,6 +21,7 @@ export type AppDeps = {
   mailer: Mailer;
   rateLimiter: RateLimiter;
   keyedHash: KeyedHash;
+  issuer: Issuer;
 };
 
 export async function createDeps(env: Env, catalog: CatalogStore, overrides: { clock?: Clock; log?: Logger } = {}): Promise<AppDeps> {
@@ -36,5 +38,6 @@ export async function createDeps(env: Env, catalog: CatalogStore, overrides: { c
     mailer: createMailer(env, log),
     rateLimiter: new RateLimiter(db, clock, keyedHash),
     keyedHash,
+    issuer: await Issuer.load(env),
   };
 }

@@ -19,6 +19,7 @@ const RULES = {
   "surveys:view-results": { anonymous: false, signedIn: isTrainer },
   "admin:access": { anonymous: false, signedIn: isAdmin },
   "users:manage": { anonymous: false, signedIn: isAdmin },
+  "certificates:revoke": { anonymous: false, signedIn: isAdmin },
 } satisfies Record<string, { anonymous: boolean; signedIn: (viewer: NonNullable<Viewer>) => boolean }>;
 
 export type Action = keyof typeof RULES;

@@ -11,7 +11,7 @@ export const idSchema = z
 
 /** Names that would collide with the platform's own URLs under /courses/<course>/… */
 export const RESERVED_MODULE_IDS = ["glossary", "resources", "assets", "survey", "enrol", "certificate", "progress"];
-export const RESERVED_LESSON_IDS = ["quiz", "exercise", "survey", "introduction", "complete", "attempts"];
+export const RESERVED_LESSON_IDS = ["quiz", "exercise", "survey", "introduction", "complete", "attempts", "badge"];
 
 const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} cannot be empty`);
 const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en" or "fr"');

@@ -10,6 +10,8 @@ import { badRequest, notFound } from "../web/errors.js";
 import { safeNext } from "../web/forms.js";
 import { isHtmx, varyOnHtmx } from "../web/htmx.js";
 import { withNotice } from "../web/notice.js";
+import { formatCode } from "../certificates/codes.js";
+import { listUserCertificates } from "../certificates/queries.js";
 import { EXERCISE_MAX_LENGTH, enrol, loadExercise, loadLessonsDone, myLearning, saveExercise, setLessonCompletion } from "./service.js";
 
 const completionForm = z.object({ done: z.enum(["true", "false"]).default("true"), return: z.string().optional() });
@@ -53,8 +55,8 @@ export function learningRoutes(deps: AppDeps): Router {
   });
 
   router.get("/learning", track, async (_req, res) => {
-    const entries = await myLearning(deps, userId(res), deps.catalog.current);
-    res.render("learning/my-learning", { title: res.locals.t("learning.title"), entries });
+    const [entries, certificates] = await Promise.all([myLearning(deps, userId(res), deps.catalog.current), listUserCertificates(deps.db, userId(res))]);
+    res.render("learning/my-learning", { title: res.locals.t("learning.title"), entries, certificates, formatCode });
   });
 
   router.get("/courses/:courseId/:moduleId/exercise", async (req, res) => {

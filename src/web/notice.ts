@@ -18,6 +18,9 @@ export const NOTICES = [
   "lesson-reopened",
   "exercise-saved",
   "survey-sent",
+  "lookup-on",
+  "lookup-off",
+  "certificate-revoked",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -4,13 +4,17 @@ import type { Express } from "express";
 
 export type RouteInfo = { method: string; path: string };
 
-type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+type Layer = { route?: { path: string | string[]; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
 
 export function listRoutes(app: Express): RouteInfo[] {
   const routes: RouteInfo[] = [];
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path: layer.route.path });
+      if (layer.route) {
+        for (const path of ([] as string[]).concat(layer.route.path)) {
+          for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path });
+        }
+      }
       else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };

@@ -42,8 +42,10 @@ function ruleFor(route: RouteInfo): Rule {
   if (route.path.startsWith("/admin")) return "admin";
   if (route.path.endsWith("/survey/results")) return "trainer";
   if (route.path.startsWith("/account") || route.path === "/logout-everywhere" || route.path === "/learning") return "signed-in";
-  // Every change to course progress, and the record of one's own attempts, is personal.
-  if (route.path.startsWith("/courses/") && (route.method !== "GET" || route.path.includes("/quiz/attempts"))) return "signed-in";
+  // Every change to course progress, one's own attempts and claiming certificates are personal.
+  if (route.path.startsWith("/courses/") && (route.method !== "GET" || /\/quiz\/attempts|\/certificate$|\/badge$/.test(route.path))) return "signed-in";
+  if (route.path === "/certificates/:code/lookup") return "signed-in";
+  // Verification, certificate files (guarded by their unguessable code) and the DID document are public.
   return "public";
 }
 
