@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A learner completes a module with the keyboard only — with JavaScript and without —
 // and the quiz page has no accessibility violations before or after feedback.
 import type { Browser, Page } from "playwright-core";

@@ -20,7 +20,7 @@ export async function completeBasics(agent: Agent, origin = ORIGIN): Promise<voi
   for (const lesson of ["first-lesson", "second-lesson"]) {
     await agent.post(`/courses/fixture-course/basics/${lesson}/complete`).set("Origin", origin).type("form").send({ done: "true" }).expect(303);
   }
-  await agent.post("/courses/fixture-course/basics/quiz").set("Origin", origin).type("form").send({ ...RIGHT_BASICS, attempt: "1" } as Record<string, string>).expect(303);
+  await agent.post("/courses/fixture-course/basics/quiz").set("Origin", origin).type("form").send({ ...RIGHT_BASICS, attempt: "1" } as unknown as Record<string, string>).expect(303);
 }
 
 export async function completeFixtureCourse(agent: Agent, origin = ORIGIN): Promise<void> {
