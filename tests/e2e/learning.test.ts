@@ -1,10 +1,15 @@
-/// <reference lib="dom" />
 // A learner completes a module with the keyboard only — with JavaScript and without —
 // and the quiz page has no accessibility violations before or after feedback.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
 import { createUser, PASSWORD } from "../helpers/accounts.js";
+
+// Functions passed to page.evaluate run in the browser; these are the page globals they use
+// (kept local rather than adding the DOM library to the server's type checking).
+type PageElement = { id: string; tagName: string; textContent: string | null; value?: string; getAttribute(name: string): string | null };
+declare const document: { activeElement: PageElement | null; querySelector(selector: string): PageElement | null };
+type HTMLInputElement = PageElement;
 
 let ctx: ServedContext;
 let browser: Browser;
