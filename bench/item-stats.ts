@@ -2,24 +2,13 @@
 // The data is synthetic but shaped like the real thing (learner ability drives the scores,
 // so correlations are non-trivial) and seeded, so every run measures the same work.
 import { itemStatistics, type ScoredAnswer, type ScoredAttempt } from "../src/orgs/item-stats.js";
+import { seeded } from "./random.js";
 import { median, type Figure } from "./stats.js";
 
 const ATTEMPTS = 1000;
 const QUESTIONS = 30;
 const LEARNERS = 500; // two attempts each, so best-per-learner has real work to do
 const TARGET_MS = 200;
-
-/** mulberry32: a tiny seeded generator, good enough for test data. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticAttempts(count = ATTEMPTS, questions = QUESTIONS, learners = LEARNERS): ScoredAttempt[] {
   const random = seeded(42);

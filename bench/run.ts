@@ -1,4 +1,6 @@
-// npm run bench [-- loading|lesson|quiz|items]  — speed and size figures (not tests).
+// npm run bench [-- loading|lesson|quiz|items|dashboard]  — speed and size figures (not tests).
+import { benchDashboard } from "./dashboard.js";
+import { benchItemStats } from "./item-stats.js";
 import { benchLessonPage } from "./lesson-page.js";
 import { benchLoading } from "./loading.js";
 import { benchQuizAnswers } from "./quiz-answers.js";
@@ -10,3 +12,5 @@ console.log(`# Sendero benchmarks — Node ${process.version}, ${new Date().toIS
 if (!only || only === "loading") printFigures("Loading courses", benchLoading());
 if (!only || only === "lesson") printFigures("Lesson page", await benchLessonPage(duration));
 if (!only || only === "quiz") printFigures("Quiz answers", await benchQuizAnswers(duration));
+if (!only || only === "items") printFigures("Item statistics", await benchItemStats());
+if (!only || only === "dashboard") printFigures("Cohort dashboard", await benchDashboard());

@@ -11,6 +11,10 @@ import { authRoutes } from "./auth/routes.js";
 import { courseRoutes } from "./courses/routes.js";
 import type { AppDeps } from "./deps.js";
 import { healthRoutes } from "./health/routes.js";
+import { cohortRoutes } from "./orgs/cohort-routes.js";
+import { orgCertificateRoutes } from "./orgs/certificate-routes.js";
+import { joinRoutes } from "./orgs/join-routes.js";
+import { orgRoutes } from "./orgs/org-routes.js";
 import { learningRoutes } from "./learning/routes.js";
 import { quizRoutes } from "./quiz/routes.js";
 import { surveyRoutes } from "./surveys/routes.js";
@@ -66,6 +70,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(accountRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(adminCertificateRoutes(deps));
+  app.use(orgRoutes(deps));
+  app.use(cohortRoutes(deps));
+  app.use(orgCertificateRoutes(deps));
+  app.use(joinRoutes(deps));
   app.use(languageRoutes({ secureCookies: https }));
 
   app.use(notFoundHandler);

@@ -9,8 +9,10 @@ import { badRequest } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
 import { rememberLanguage } from "../web/language-routes.js";
 import { withNotice } from "../web/notice.js";
+import { leaveCohort } from "../orgs/cohort-service.js";
 import * as account from "./service.js";
 
+const leaveForm = z.object({ confirm: z.literal("yes", { error: "account.cohorts.confirmRequired" }) });
 const codesDownload = z.object({ codes: z.array(z.string().regex(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/)).min(1).max(20) });
 
 export function accountRoutes(deps: AppDeps): Router {
@@ -20,6 +22,7 @@ export function accountRoutes(deps: AppDeps): Router {
 
   const overview = async (res: Response, activeForm?: string) => ({
     title: res.locals.t("account.title"),
+    courseTitle: (id: string) => deps.catalog.current.courseById.get(id)?.title ?? id,
     ...(await account.accountOverview(deps, userId(res))),
     currentSessionId: currentSession(res)!.id,
     activeForm,
@@ -78,6 +81,13 @@ export function accountRoutes(deps: AppDeps): Router {
     const text = `${t("auth.recoveryCodes.fileHeading", { instance: deps.env.instanceName, username: currentUser(res)!.username })}\n\n${parsed.data.codes.join("\n")}\n`;
     res.attachment("recovery-codes.txt").type("text/plain; charset=utf-8").send(text);
   });
+
+  router.post("/account/cohorts/:cohortId/leave", (req, res) =>
+    handleForm(req, res, leaveForm, form(res, `leave-${req.params.cohortId}`), async () => {
+      await leaveCohort(deps, userId(res), String(req.params.cohortId));
+      res.redirect(303, withNotice("/account", "cohort-left"));
+    }),
+  );
 
   router.post("/account/sessions/:sessionId/revoke", async (req, res) => {
     await account.revokeSession(deps, userId(res), String(req.params.sessionId));

@@ -19,6 +19,8 @@ import {
 import { generateRecoveryCodes, hashRecoveryCode } from "../auth/recovery-codes.js";
 import { sessionExpiresAt, sessionPolicy } from "../auth/session.js";
 import type { AuthDeps } from "../auth/types.js";
+import { claimPendingEnrolments } from "../orgs/pending.js";
+import { listMemberCohorts, listStaffMemberships } from "../orgs/queries.js";
 import { notFound } from "../web/errors.js";
 import { FormError } from "../web/forms.js";
 
@@ -30,11 +32,18 @@ async function loadUser({ db }: AuthDeps, userId: string): Promise<UserRecord> {
 
 export async function accountOverview(deps: AuthDeps, userId: string) {
   const user = await loadUser(deps, userId);
-  const [sessions, recoveryCodesLeft] = await Promise.all([listUserSessions(deps.db, userId), countUnusedRecoveryCodes(deps.db, userId)]);
+  const [sessions, recoveryCodesLeft, cohorts, staff] = await Promise.all([
+    listUserSessions(deps.db, userId),
+    countUnusedRecoveryCodes(deps.db, userId),
+    listMemberCohorts(deps.db, userId),
+    listStaffMemberships(deps.db, userId),
+  ]);
   const policy = sessionPolicy(user);
   return {
     user,
     recoveryCodesLeft,
+    cohorts: cohorts.map((m) => ({ id: m.cohortId, name: m.cohort.name, courseId: m.cohort.courseId, orgName: m.cohort.org.name, joinedAt: m.joinedAt })),
+    staff: staff.map((m) => ({ slug: m.org.slug, name: m.org.name, role: m.role })),
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, browser: s.browser, expiresAt: sessionExpiresAt(s, policy) })),
   };
 }
@@ -47,7 +56,10 @@ export async function changeEmail(deps: AuthDeps, userId: string, input: { email
   const user = await loadUser(deps, userId);
   await confirmCurrentPassword(deps, user, input.currentPassword);
   if (await isEmailTaken(deps.db, input.email, userId)) throw new FormError({ email: "form.email.taken" });
-  await updateUserEmail(deps.db, userId, input.email);
+  await runInTransaction(deps.db, async (tx) => {
+    await updateUserEmail(tx, userId, input.email);
+    await claimPendingEnrolments(tx, userId, input.email, deps.clock.now());
+  });
 }
 
 /** Removing the email leaves recovery codes as the only way back in: make sure there are some. */

@@ -5,16 +5,13 @@ import { requireCan } from "../auth/middleware.js";
 import { formatCode, normalizeCode } from "../certificates/codes.js";
 import { findCertificate, searchCertificates } from "../certificates/queries.js";
 import { revoke } from "../certificates/revocation.js";
+import { revokeSchema } from "../certificates/revoke-schema.js";
 import type { AppDeps } from "../deps.js";
 import { notFound } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
 
 const PAGE_SIZE = 25;
 const listQuery = z.object({ q: z.string().max(100).catch(""), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
-const revokeForm = z.object({
-  reason: z.string({ error: "certificate.revoke.reasonRequired" }).trim().min(3, "certificate.revoke.reasonRequired").max(500, "certificate.revoke.reasonTooLong"),
-  confirm: z.literal("yes", { error: "admin.users.confirmRequired" }),
-});
 
 export function adminCertificateRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -24,7 +21,7 @@ export function adminCertificateRoutes(deps: AppDeps): Router {
     const code = normalizeCode(String(req.params.code));
     const certificate = code ? await findCertificate(deps.db, code) : null;
     if (!certificate) throw notFound();
-    return { title: res.locals.t("admin.certificates.detail"), certificate, code: formatCode(certificate.code), errors: {}, values: {} };
+    return { title: res.locals.t("admin.certificates.detail"), certificate, code: formatCode(certificate.code), back: { href: "/admin/certificates", label: "admin.certificates.back" }, revokeAction: `/admin/certificates/${formatCode(certificate.code)}/revoke`, errors: {}, values: {} };
   };
 
   router.get("/admin/certificates", async (req, res) => {
@@ -33,10 +30,10 @@ export function adminCertificateRoutes(deps: AppDeps): Router {
     res.render("admin/certificates", { title: res.locals.t("admin.certificates.title"), q, page, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), certificates, formatCode });
   });
 
-  router.get("/admin/certificates/:code", async (req, res) => res.render("admin/certificate", await detail(req, res)));
+  router.get("/admin/certificates/:code", async (req, res) => res.render("certificates/manage", await detail(req, res)));
 
   router.post("/admin/certificates/:code/revoke", (req, res) =>
-    handleForm(req, res, revokeForm, { view: "admin/certificate", data: () => detail(req, res) }, async (input) => {
+    handleForm(req, res, revokeSchema, { view: "certificates/manage", data: () => detail(req, res) }, async (input) => {
       await revoke(deps, String(req.params.code), input.reason);
       res.redirect(303, `/admin/certificates/${req.params.code}?notice=certificate-revoked`);
     }),

@@ -1,12 +1,14 @@
 // The one place that answers "may this person do this?". Routes ask; services trust the
-// answer and still check ownership of what they load. Organisation roles join here
-// when organisations exist (src/orgs).
+// answer and still check ownership of what they load. Organisation actions take the
+// viewer's role in that organisation (and, for cohorts, whether they train it).
 import type { PlatformRole } from "./queries.js";
 
 export type Viewer = { id: string; platformRole: PlatformRole } | null;
+export type OrgScope = { orgRole: "admin" | "trainer" | null; trainsCohort?: boolean };
 
-const isAdmin = (v: NonNullable<Viewer>) => v.platformRole === "admin";
-const isTrainer = (v: NonNullable<Viewer>) => v.platformRole === "trainer" || v.platformRole === "admin";
+type SignedIn = NonNullable<Viewer>;
+const isAdmin = (v: SignedIn) => v.platformRole === "admin";
+const isTrainer = (v: SignedIn) => v.platformRole === "trainer" || v.platformRole === "admin";
 const anyone = () => true;
 
 const RULES = {
@@ -14,17 +16,23 @@ const RULES = {
   "content:read": { anonymous: true, signedIn: anyone },
   "progress:track": { anonymous: false, signedIn: anyone },
   "account:manage": { anonymous: false, signedIn: anyone },
-  "courses:preview-drafts": { anonymous: false, signedIn: isTrainer },
-  /** Aggregated evaluation-survey results of a whole course (cohort views come with organisations). */
+  /** Platform trainers and admins; organisation staff too (checked with their scope). */
+  "courses:preview-drafts": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isTrainer(v) || !!s?.orgRole },
+  /** Aggregated evaluation-survey results of a whole course (cohorts see their own). */
   "surveys:view-results": { anonymous: false, signedIn: isTrainer },
   "admin:access": { anonymous: false, signedIn: isAdmin },
   "users:manage": { anonymous: false, signedIn: isAdmin },
   "certificates:revoke": { anonymous: false, signedIn: isAdmin },
-} satisfies Record<string, { anonymous: boolean; signedIn: (viewer: NonNullable<Viewer>) => boolean }>;
+  "orgs:create": { anonymous: false, signedIn: isAdmin },
+  "org:view": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || !!s?.orgRole },
+  "org:manage": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || s?.orgRole === "admin" },
+  "cohort:view": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || s?.orgRole === "admin" || (s?.orgRole === "trainer" && !!s.trainsCohort) },
+  "cohort:manage": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || s?.orgRole === "admin" },
+} satisfies Record<string, { anonymous: boolean; signedIn: (viewer: SignedIn, scope?: OrgScope) => boolean }>;
 
 export type Action = keyof typeof RULES;
 
-export function can(viewer: Viewer, action: Action): boolean {
+export function can(viewer: Viewer, action: Action, scope?: OrgScope): boolean {
   const rule = RULES[action];
-  return viewer ? rule.signedIn(viewer) : rule.anonymous;
+  return viewer ? rule.signedIn(viewer, scope) : rule.anonymous;
 }

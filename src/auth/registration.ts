@@ -2,6 +2,7 @@
 // Without an email the learner gets one-time recovery codes, shown once.
 import { runInTransaction, isEmailTaken, isUsernameTaken, insertUser, replaceRecoveryCodes } from "./queries.js";
 import { FormError } from "../web/forms.js";
+import { claimPendingEnrolments } from "../orgs/pending.js";
 import { generateSecureRandomString } from "../security/random.js";
 import { encodeBrowserLabel } from "./browser-label.js";
 import { hashPassword } from "./passwords.js";
@@ -23,6 +24,8 @@ export async function register(deps: AuthDeps, input: RegisterInput, meta: Reque
     const { token, session } = await runInTransaction(db, async (tx) => {
       await insertUser(tx, { id, username: input.username, displayName: input.displayName, email: input.email, passwordHash, locale: meta.locale });
       if (recoveryCodes) await replaceRecoveryCodes(tx, id, recoveryCodes.map(hashRecoveryCode));
+      // Someone an organisation enrolled by email before they had an account lands in the cohort now.
+      if (input.email) await claimPendingEnrolments(tx, id, input.email, now);
       return createSession(tx, id, encodeBrowserLabel(meta.userAgent), now);
     });
     return { token, expiresAt: sessionExpiresAt(session, LEARNER_POLICY), userId: id, recoveryCodes };

@@ -30,7 +30,9 @@ export function authRoutes(deps: AppDeps): Router {
   };
 
   router.get("/register", (req, res) => {
-    res.render("auth/register", page(res, "auth.register.title", { values: { next: safeNext(req.query.next, "") } }));
+    // A cohort invitation links here with the invited address, so the account lands in the cohort.
+    const email = typeof req.query.email === "string" && req.query.email.length <= 254 ? req.query.email : "";
+    res.render("auth/register", page(res, "auth.register.title", { values: { next: safeNext(req.query.next, ""), email } }));
   });
 
   router.post("/register", (req, res) =>

@@ -14,6 +14,7 @@ import { renderCertificatePdf } from "./pdf.js";
 import { printableName } from "./printable.js";
 import { findActiveCertificate, insertCertificate, lastProgressAt, usedStatusIndexes } from "./queries.js";
 import { pickStatusIndex } from "./status-list.js";
+import { findMemberCohortForCourse } from "../orgs/queries.js";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "issuer" | "env">;
 export type ClaimTarget = { course: Course; module: Module | null };
@@ -49,6 +50,8 @@ export async function claimCertificate(deps: Deps, userId: string, target: Claim
   const completedAt = (await lastProgressAt(deps.db, userId, course.id, module?.id ?? null)) ?? now;
   const { issuer, env } = deps;
   const statusIndex = pickStatusIndex(await usedStatusIndexes(deps.db));
+  // Issued "through" the learner's cohort, if any: its organisation's admins may revoke it.
+  const cohortId = await findMemberCohortForCourse(deps.db, userId, course.id);
   const locale = getLocale(input.language);
 
   const credential = await issueCredential(
@@ -106,6 +109,7 @@ export async function claimCertificate(deps: Deps, userId: string, target: Claim
       issuedAt: now,
       lookupAllowed: input.lookupAllowed,
       statusIndex,
+      cohortId,
       credential: JSON.stringify(credential),
       pdf,
     });

@@ -53,7 +53,15 @@ export async function revokedStatusIndexes(db: DbClient): Promise<number[]> {
   return (await db.certificate.findMany({ where: { NOT: { revokedAt: null } }, select: { statusIndex: true } })).map((r) => r.statusIndex);
 }
 
-export type NewCertificate = Omit<CertificateRecord, "revokedAt" | "revokedReason" | "lookupAllowed"> & { lookupAllowed: boolean; credential: string; pdf: Uint8Array };
+export type NewCertificate = Omit<CertificateRecord, "revokedAt" | "revokedReason" | "lookupAllowed"> & { lookupAllowed: boolean; credential: string; pdf: Uint8Array; cohortId: string | null };
+
+/** A certificate issued through one of an organisation's cohorts, or null (as if it did not exist). */
+export async function findCertificateOfOrg(db: DbClient, code: string, orgId: string): Promise<CertificateRecord | null> {
+  const row = await db.certificate.findUnique({ where: { code }, select: { ...summary, cohortId: true } });
+  if (!row?.cohortId) return null;
+  const cohort = await db.cohort.findUnique({ where: { id: row.cohortId }, select: { orgId: true } });
+  return cohort?.orgId === orgId ? row : null;
+}
 
 export async function insertCertificate(db: DbClient, certificate: NewCertificate): Promise<void> {
   await db.certificate.create({ data: { ...certificate, pdf: Buffer.from(certificate.pdf) } });

@@ -9,45 +9,44 @@ import { RESERVED_LESSON_IDS, RESERVED_MODULE_IDS } from "./schemas.js";
 import { courseCrumbs, moduleCrumbs } from "./view-models.js";
 import { currentUser } from "../auth/middleware.js";
 import { isEnrolled, loadProgress, visitLesson } from "../learning/service.js";
-
-/** Draft courses and modules stay hidden until trainer preview exists (organisations issue). */
-const published = <T extends { status: string }>(item: T | undefined): T | undefined => (item?.status === "published" ? item : undefined);
+import { mayPreviewDrafts } from "./draft-preview.js";
 
 export function courseRoutes(deps: AppDeps): Router {
   const { catalog } = deps;
   const router = Router();
-  const findCourse = (req: Request): Course => {
-    const course = published(catalog.current.courseById.get(String(req.params.courseId)));
-    if (!course) throw notFound();
-    return course;
+  /** Published items for everyone; drafts only for those who may preview them (else 404). */
+  const visible = async <T extends { status: string }>(item: T | undefined, res: Response): Promise<T> => {
+    if (!item || (item.status !== "published" && !(await mayPreviewDrafts(deps.db, currentUser(res))))) throw notFound();
+    return item;
   };
-  const findModule = (req: Request): { course: Course; module: Module } => {
-    const course = findCourse(req);
-    const module = published(course.moduleById.get(String(req.params.moduleId)));
-    if (!module) throw notFound();
-    return { course, module };
+  const findCourse = (req: Request, res: Response): Promise<Course> => visible(catalog.current.courseById.get(String(req.params.courseId)), res);
+  const findModule = async (req: Request, res: Response): Promise<{ course: Course; module: Module }> => {
+    const course = await findCourse(req, res);
+    return { course, module: await visible(course.moduleById.get(String(req.params.moduleId)), res) };
   };
 
-  router.get("/", (_req, res) => {
-    const courses = catalog.current.courses.filter((c) => c.status === "published");
+  router.get("/", async (_req, res) => {
+    const preview = await mayPreviewDrafts(deps.db, currentUser(res));
+    const courses = catalog.current.courses.filter((c) => c.status === "published" || preview);
     res.render("courses/catalog", { title: res.locals.t("catalog.title"), courses });
   });
 
   router.get("/courses/:courseId", async (req, res) => {
-    const course = findCourse(req);
+    const course = await findCourse(req, res);
     const user = currentUser(res);
-    const [progress, enrolled] = user ? await Promise.all([loadProgress(deps, user.id, course), isEnrolled(deps, user.id, course.id)]) : [null, false];
-    res.render("courses/course", { title: course.title, course, modules: visibleModules(course), progress, enrolled, crumbs: courseCrumbs(res, course, true) });
+    const [progress, enrolled, preview] = user ? await Promise.all([loadProgress(deps, user.id, course), isEnrolled(deps, user.id, course.id), mayPreviewDrafts(deps.db, user)]) : [null, false, false];
+    const modules = course.modules.filter((m) => m.status === "published" || preview);
+    res.render("courses/course", { title: course.title, course, modules, progress, enrolled, crumbs: courseCrumbs(res, course, true) });
   });
 
-  router.get("/courses/:courseId/glossary", (req, res) => {
-    const course = findCourse(req);
+  router.get("/courses/:courseId/glossary", async (req, res) => {
+    const course = await findCourse(req, res);
     if (course.glossary.length === 0) throw notFound();
     res.render("courses/glossary", { title: res.locals.t("glossary.title"), course, crumbs: courseCrumbs(res, course) });
   });
 
-  router.get("/courses/:courseId/resources/:resourceId", (req, res) => {
-    const course = findCourse(req);
+  router.get("/courses/:courseId/resources/:resourceId", async (req, res) => {
+    const course = await findCourse(req, res);
     const resource = course.resourceById.get(String(req.params.resourceId));
     if (!resource) throw notFound();
     if (resource.kind === "file") return res.redirect(303, resource.url);
@@ -60,20 +59,21 @@ export function courseRoutes(deps: AppDeps): Router {
   // pages under a module or course (quiz, exercise, survey…) use reserved ids and fall through.
   router.get("/courses/:courseId/:moduleId", async (req, res, next) => {
     if (RESERVED_MODULE_IDS.includes(String(req.params.moduleId))) return next();
-    const { course, module } = findModule(req);
+    const { course, module } = await findModule(req, res);
     const user = currentUser(res);
-    const progress = user ? (await loadProgress(deps, user.id, course)).byModule.get(module.id) ?? null : null;
+    const progress = user && module.status === "published" ? (await loadProgress(deps, user.id, course)).byModule.get(module.id) ?? null : null;
     res.render("courses/module", { title: module.title, course, module, progress, crumbs: moduleCrumbs(res, course, module, true) });
   });
 
   router.get("/courses/:courseId/:moduleId/:lessonId", async (req, res, next) => {
     if (RESERVED_LESSON_IDS.includes(String(req.params.lessonId)) || RESERVED_MODULE_IDS.includes(String(req.params.moduleId))) return next();
-    const { course, module } = findModule(req);
+    const { course, module } = await findModule(req, res);
     const lesson = module.lessonById.get(String(req.params.lessonId));
     if (!lesson) throw notFound();
     const user = currentUser(res);
     // The hottest page: the lessons done and "continue where you left off", in one go.
-    const doneIds = user ? await visitLesson(deps, user.id, lesson) : null;
+    // A draft being previewed records nothing: it is not part of anyone's progress.
+    const doneIds = user && module.status === "published" && course.status === "published" ? await visitLesson(deps, user.id, lesson) : null;
     const showToc = lesson.toc.filter((h) => h.level === 2).length >= 3;
     res.render("courses/lesson", {
       title: lesson.title,
@@ -87,10 +87,6 @@ export function courseRoutes(deps: AppDeps): Router {
   });
 
   return router;
-}
-
-function visibleModules(course: Course): readonly Module[] {
-  return course.modules.filter((m) => m.status === "published");
 }
 
 const SANDBOXED = new Set([".svg"]);

@@ -16,6 +16,8 @@ export const RATE_LIMITS = {
     account: { freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600, forgetAfterSeconds: 24 * 3600 },
   },
   verify: { ip: { capacity: 120, refillPerHour: 600 } },
+  /** Join codes are short: tries are limited per address. */
+  join: { ip: { capacity: 20, refillPerHour: 60 } },
 } as const satisfies Record<string, { ip: BucketRule; account?: FailureRule }>;
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS;

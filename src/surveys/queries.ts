@@ -9,10 +9,11 @@ export async function insertParticipation(db: DbClient, userId: string, courseId
   await db.surveyParticipation.create({ data: { userId, courseId, surveyId } });
 }
 
-export async function insertResponse(db: DbClient, response: { id: string; courseId: string; moduleId: string | null; surveyId: string; answers: string }): Promise<void> {
+export async function insertResponse(db: DbClient, response: { id: string; courseId: string; moduleId: string | null; surveyId: string; answers: string; cohortId: string | null }): Promise<void> {
   await db.surveyResponse.create({ data: response });
 }
 
+/** Every response of a survey across the platform (course-wide results). */
 export async function listResponses(db: DbClient, courseId: string, surveyId: string): Promise<string[]> {
   return (await db.surveyResponse.findMany({ where: { courseId, surveyId }, select: { answers: true } })).map((r) => r.answers);
 }

@@ -7,6 +7,7 @@ import type { AppDeps } from "../deps.js";
 import { generateSecureRandomString } from "../security/random.js";
 import { conflict } from "../web/errors.js";
 import { FormError } from "../web/forms.js";
+import { findMemberCohortForCourse } from "../orgs/queries.js";
 import * as q from "./queries.js";
 
 export const MIN_RESPONSES = 5;
@@ -43,10 +44,12 @@ export async function hasAnswered({ db }: Pick<AppDeps, "db">, userId: string, t
 }
 
 export async function submitSurvey({ db }: Pick<AppDeps, "db">, userId: string, target: SurveyTarget, answers: SurveyAnswers): Promise<void> {
+  // The response carries the cohort (a group, shown only from five answers up), never the person.
+  const cohortId = await findMemberCohortForCourse(db, userId, target.courseId);
   try {
     await db.$transaction(async (tx) => {
       await q.insertParticipation(tx, userId, target.courseId, target.survey.id);
-      await q.insertResponse(tx, { id: generateSecureRandomString(24), courseId: target.courseId, moduleId: target.moduleId, surveyId: target.survey.id, answers: JSON.stringify(answers) });
+      await q.insertResponse(tx, { id: generateSecureRandomString(24), courseId: target.courseId, moduleId: target.moduleId, surveyId: target.survey.id, answers: JSON.stringify(answers), cohortId });
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") throw conflict("survey.alreadyAnswered");

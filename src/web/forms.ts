@@ -28,11 +28,10 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 const SECRET_FIELDS = /password|code|token/i;
 
 /** What the person typed, to put back in the form — never passwords or codes. */
-export function formValues(body: unknown): Record<string, string> {
+export function formValues(body: unknown): Record<string, string | string[]> {
   if (typeof body !== "object" || body === null) return {};
-  return Object.fromEntries(
-    Object.entries(body as Record<string, unknown>).filter(([key, value]) => typeof value === "string" && !SECRET_FIELDS.test(key)) as [string, string][],
-  );
+  const isText = (value: unknown) => typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
+  return Object.fromEntries(Object.entries(body as Record<string, unknown>).filter(([key, value]) => isText(value) && !SECRET_FIELDS.test(key)) as [string, string | string[]][]);
 }
 
 /** A local path to return to after a form, or the fallback: never another site. */

@@ -21,6 +21,19 @@ export const NOTICES = [
   "lookup-on",
   "lookup-off",
   "certificate-revoked",
+  "org-created",
+  "org-saved",
+  "invitation-accepted",
+  "invitation-revoked",
+  "staff-removed",
+  "cohort-created",
+  "cohort-saved",
+  "invite-revoked",
+  "join-code-changed",
+  "import-done",
+  "cohort-joined",
+  "cohort-already",
+  "cohort-left",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

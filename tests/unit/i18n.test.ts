@@ -31,7 +31,7 @@ describe("message catalogs", () => {
     scan("src");
     for (const type of ["single_choice", "multiple_choice", "true_false", "short_text", "numeric", "matching", "ordering"]) used.add(`quiz.type.${type}`);
     for (const kind of ["note", "tip", "warning", "key-point", "host"]) used.add(`callout.${kind}`);
-    for (const status of [400, 403, 404, 413, 429, 500]) used.add(`error.${status}.title`);
+    for (const status of [400, 403, 404, 409, 410, 413, 429, 500]) used.add(`error.${status}.title`);
     const missing = [...used].filter((key) => !(key in english));
     expect(missing).toEqual([]);
   });

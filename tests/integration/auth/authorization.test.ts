@@ -45,6 +45,8 @@ function ruleFor(route: RouteInfo): Rule {
   // Every change to course progress, one's own attempts and claiming certificates are personal.
   if (route.path.startsWith("/courses/") && (route.method !== "GET" || /\/quiz\/attempts|\/certificate$|\/badge$/.test(route.path))) return "signed-in";
   if (route.path === "/certificates/:code/lookup") return "signed-in";
+  // Organisations and joining a cohort (an invite link's page itself is public).
+  if (route.path.startsWith("/orgs") || route.path === "/join" || (route.path === "/join/:token" && route.method === "POST")) return "signed-in";
   // Verification, certificate files (guarded by their unguessable code) and the DID document are public.
   return "public";
 }

@@ -24,7 +24,9 @@ describe("answering a survey", () => {
     await agent.post(SURVEY).set("Origin", ORIGIN).type("form").send({ "a.useful": "4", "a.comments": "Clear and useful." }).expect(303).expect("Location", "/courses/fixture-course?notice=survey-sent");
     const responses = await ctx.db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM "SurveyResponse"');
     expect(responses).toHaveLength(1);
-    expect(Object.keys(responses[0]!).sort()).toEqual(["answers", "courseId", "id", "moduleId", "surveyId"]);
+    // The cohort (if any) lets trainers see their cohort's results in aggregate; never a person.
+    expect(Object.keys(responses[0]!).sort()).toEqual(["answers", "cohortId", "courseId", "id", "moduleId", "surveyId"]);
+    expect(responses[0]!.cohortId).toBeNull();
     expect(JSON.stringify(responses)).not.toContain(user.id);
     expect(JSON.parse(responses[0]!.answers as string)).toEqual({ useful: 4, comments: "Clear and useful." });
     const participation = await ctx.db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM "SurveyParticipation"');
