@@ -102,6 +102,16 @@ describe("CSV enrolment", () => {
     expect(importIdOf(res.text)).toBeTruthy();
   });
 
+  it("reads an Excel \"CSV UTF-8\" file with a byte-order mark, reporting a member already in the cohort", async () => {
+    const member = await createUser(ctx, { email: "existing.member@example.org" });
+    await ctx.db.cohortMember.create({ data: { cohortId: org.cohort.id, userId: member.id, joinedAt: new Date(), via: "code" } });
+    const res = await upload(fixture("excel-csv-utf8-bom.csv")).expect(200);
+    expect(res.text).toContain("Line 4: existing.member@example.org is already in this cohort.");
+    expect(res.text).toContain("Line 3: &quot;tr&quot; is not a language learners can use here.");
+    expect(res.text).toContain("1 learner ready to enrol");
+    await ctx.db.cohortMember.deleteMany({ where: { userId: member.id } });
+  });
+
   it.each([
     ["a file with wrong headers", "address,who\na@example.org,A\n", "The header has no email column"],
     ["an empty file", "", "The file is empty."],
