@@ -221,3 +221,15 @@ describe("draft modules", () => {
     await request(ctx.app).get("/courses/fixture-course/drafty").expect(404);
   });
 });
+
+describe("guessing join codes", () => {
+  it("is rate-limited per address, with a clear message", async () => {
+    const agent = await signedInAgent(ctx, await createUser(ctx));
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await post(agent, "/join", { code: `GUES-S${String(i).padStart(3, "0")}` })).status);
+    expect(statuses).toContain(422);
+    expect(statuses.at(-1)).toBe(429);
+    const res = await post(agent, "/join", { code: "ABCD-EFGH" }).expect(429);
+    expect(res.text).toContain("Too many attempts");
+  });
+});
