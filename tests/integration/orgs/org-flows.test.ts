@@ -231,5 +231,7 @@ describe("guessing join codes", () => {
     expect(statuses.at(-1)).toBe(429);
     const res = await post(agent, "/join", { code: "ABCD-EFGH" }).expect(429);
     expect(res.text).toContain("Too many attempts");
+    expect(res.text).toMatch(/Please wait \d+ minutes? and try again\./);
+    expect(res.text).not.toContain("wait 1 minutes");
   });
 });
