@@ -82,7 +82,7 @@ export function courseRoutes(deps: AppDeps): Router {
       lesson,
       showToc,
       doneIds,
-      crumbs: [...moduleCrumbs(res, course, module), { url: lesson.url, label: lesson.title, current: true }],
+      crumbs: [...moduleCrumbs(res, course, module), { url: lesson.url, label: lesson.title, current: true, lang: course.language }],
     });
   });
 

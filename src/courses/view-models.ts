@@ -2,17 +2,18 @@
 import type { Response } from "express";
 import type { Course, Module } from "./catalog.js";
 
-export type Crumb = { url: string; label: string; current?: boolean };
+/** `lang`: the language of a label taken from course content (the interface's otherwise). */
+export type Crumb = { url: string; label: string; current?: boolean; lang?: string };
 
 export function courseCrumbs(res: Response, course: Course, current = false): Crumb[] {
   return [
     { url: "/", label: res.locals.t("nav.courses") },
-    { url: course.url, label: course.title, current },
+    { url: course.url, label: course.title, current, lang: course.language },
   ];
 }
 
 export function moduleCrumbs(res: Response, course: Course, module: Module, current = false): Crumb[] {
-  return [...courseCrumbs(res, course), { url: module.url, label: module.title, current }];
+  return [...courseCrumbs(res, course), { url: module.url, label: module.title, current, lang: course.language }];
 }
 
 /** "1 h 30 min" style durations, from the message catalog. */

@@ -70,11 +70,9 @@ function buildLocale(code: string): Locale {
       return typeof value === "number" ? numbers.format(value) : value;
     });
   };
-  const intlLocale = new Intl.Locale(code) as Intl.Locale & { textInfo?: { direction: string }; getTextInfo?: () => { direction: string } };
-  const direction = intlLocale.textInfo?.direction ?? intlLocale.getTextInfo?.().direction;
   return {
     code,
-    dir: direction === "rtl" ? "rtl" : "ltr",
+    dir: directionOf(code),
     name: new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code,
     t,
     formatNumber: (n) => numbers.format(n),
@@ -101,4 +99,14 @@ export function negotiateLocale(acceptLanguage: string | undefined): string {
     if (catalogs.has(base)) return base;
   }
   return DEFAULT_LOCALE;
+}
+
+/** Which way a language is written, from the Unicode data Node ships (any code, not only ours). */
+export function directionOf(code: string): "ltr" | "rtl" {
+  try {
+    const locale = new Intl.Locale(code) as Intl.Locale & { textInfo?: { direction: string }; getTextInfo?: () => { direction: string } };
+    return (locale.textInfo?.direction ?? locale.getTextInfo?.().direction) === "rtl" ? "rtl" : "ltr";
+  } catch {
+    return "ltr";
+  }
 }

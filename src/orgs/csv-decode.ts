@@ -3,9 +3,11 @@
 // - UTF-16 LE/BE with a BOM (Excel "Unicode text"), or without one when the first character
 //   is ASCII, as a header nearly always is (the zero byte gives the order away);
 // - anything that is not valid UTF-8 → Windows-1252, what Excel on Western-European Windows
-//   writes by default ("CSV (séparateur: point-virgule)"). A guess, so it comes with a warning
-//   quoting a line with accents for the admin to check in the preview. Windows-1252 decodes
-//   every byte, so a wrong guess shows as odd letters, never as an error.
+//   writes by default ("CSV (séparateur: point-virgule)"), or Windows-1251, what it writes on
+//   Russian-language Windows, when the bytes look Cyrillic (words are runs of 3 or more
+//   high bytes, which Western-European names hardly ever are). A guess, so it comes with a
+//   warning quoting a line with non-ASCII letters for the admin to check in the preview.
+//   Both decode every byte, so a wrong guess shows as odd letters, never as an error.
 // Workbooks (.xlsx, .ods, old .xls) and other binary files are refused with their own message.
 import { excerpt, type Issue } from "./issues.js";
 
@@ -24,9 +26,32 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   const unicode = decodeUnicode(bytes);
   if (unicode) return checkText({ ...unicode, warnings: [] });
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+  if (looksCyrillic(body)) {
+    const text = new TextDecoder("windows-1251").decode(body);
+    return checkText({ text, encoding: "windows-1251", warnings: [{ key: "csv.encoding.windows1251", params: firstNonAscii(text) }] });
+  }
   const text = decodeWindows1252(body);
   const warning: Issue = { key: "csv.encoding.windows1252", params: firstNonAscii(text) };
   return checkText({ text, encoding: "windows-1252", warnings: [warning] });
+}
+
+/** Most letters ≥ 0xC0 stand in runs of three or more high bytes: Cyrillic words in Windows-1251. */
+export function looksCyrillic(bytes: Uint8Array): boolean {
+  let letters = 0;
+  let inRuns = 0;
+  let run = 0;
+  const close = () => {
+    if (run >= 3) inRuns += run;
+    run = 0;
+  };
+  for (const byte of bytes) {
+    if (byte >= 0x80) {
+      run++;
+      if (byte >= 0xc0) letters++;
+    } else close();
+  }
+  close();
+  return letters > 0 && inRuns >= letters * 0.6;
 }
 
 /** The text, when the bytes are UTF-16 or valid UTF-8; null otherwise. TextDecoder drops a BOM. */

@@ -101,7 +101,7 @@ function resolveAttempt(sql: SyncSql, deps: Deps, ctx: QuizContext, number: numb
   const next = (attempts.at(-1)?.number ?? 0) + 1;
   if (open || number !== next) throw conflict("quiz.attempt.stale");
   const max = ctx.quiz.settings.maxAttempts;
-  if (max !== 0 && number > max) throw forbidden("quiz.attempt.noneLeft", { max });
+  if (max !== 0 && number > max) throw forbidden("quiz.attempt.noneLeft", { max, count: max });
   ensureEnrolment(sql, ctx.userId, ctx.course.id, now);
   const questions = plan(deps, ctx, number);
   const id = generateSecureRandomString(16);

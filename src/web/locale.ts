@@ -20,6 +20,7 @@ export function localeMiddleware(): RequestHandler {
     res.locals.locale = locale;
     res.locals.t = locale.t;
     res.vary("Accept-Language");
+    res.vary("Cookie");
     next();
   };
 }

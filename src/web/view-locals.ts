@@ -5,7 +5,7 @@ import type { Express, Request, RequestHandler, Response } from "express";
 import type { CatalogStore } from "../courses/catalog-store.js";
 import { formatProblem } from "../courses/problems.js";
 import { formatMinutes } from "../courses/view-models.js";
-import { getLocale, SUPPORTED_LOCALES, type Locale } from "../i18n/i18n.js";
+import { directionOf, getLocale, SUPPORTED_LOCALES, type Locale } from "../i18n/i18n.js";
 import { assetUrl, HTMX_URL } from "./static-assets.js";
 
 const displayNames = new Map<string, Intl.DisplayNames>();
@@ -28,7 +28,7 @@ export function setAppLocals(app: Express, instanceName: string): void {
   });
 }
 
-type LocaleHelpers = Record<"duration" | "languageName" | "formatDate" | "formatDateTime" | "browserName", (...args: never[]) => string>;
+type LocaleHelpers = Record<"duration" | "languageName" | "formatDate" | "formatDateTime" | "browserName" | "langOf", (...args: never[]) => string>;
 const helpersByLocale = new Map<string, LocaleHelpers>();
 
 /** Formatting helpers in one language, made once per language rather than per request. */
@@ -41,6 +41,9 @@ function helpersFor(locale: Locale): LocaleHelpers {
       languageName: (code: string) => names.of(code) ?? code,
       formatDate: locale.formatDate,
       formatDateTime: locale.formatDateTime,
+      // Course content in another language than the interface is marked as such (WCAG 3.1.2),
+      // so screen readers switch voice: ` lang="en" dir="ltr"` on its elements, else nothing.
+      langOf: (code: string | undefined) => (code && code !== locale.code && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code) ? ` lang="${code}" dir="${directionOf(code)}"` : ""),
       browserName: (browser: string, system: string) =>
         browser && system ? locale.t("browser.on", { browser, system }) : browser || system || locale.t("browser.unknown"),
     };

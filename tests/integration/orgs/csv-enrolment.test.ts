@@ -63,7 +63,7 @@ describe("CSV enrolment", () => {
     const confirm = await admin.post(`${org.url}/import/${importIdOf(preview.text)}`).set("Origin", ORIGIN).expect(303);
     expect(confirm.headers.location).toBe(`${org.url}/settings?notice=import-done&enrolled=1&pending=1`);
     const settings = await admin.get(confirm.headers.location!).expect(200);
-    expect(settings.text).toContain("1 learners were enrolled and emailed. 1 people without an account were invited");
+    expect(settings.text).toContain("Enrolled and emailed: 1. Invited to sign up, as they have no account yet: 1.");
     expect(settings.text).toContain("new.person@example.org");
     expect(await ctx.db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId: org.cohort.id, userId: existing.id } } })).toMatchObject({ via: "csv" });
     expect(await ctx.db.enrolment.findUnique({ where: { userId_courseId: { userId: existing.id, courseId: "fixture-course" } } })).not.toBeNull();

@@ -63,6 +63,22 @@ describe("enrolment files: encodings", () => {
     expect(names(result)).toEqual(["Hélène"]);
   });
 
+  it("reads Russian Excel files (Windows-1251) as Cyrillic, with a warning to check the letters", () => {
+    // Windows-1251: А–я are 0xC0–0xFF, Ё 0xA8, ё 0xB8.
+    const windows1251 = (text: string) =>
+      Buffer.from([...text].map((c) => (c === "Ё" ? 0xa8 : c === "ё" ? 0xb8 : c >= "А" && c <= "я" ? 0xc0 + c.charCodeAt(0) - 0x410 : c.charCodeAt(0))));
+    const result = importCsv(windows1251("email;name\r\nanna@example.ru;Иванова Анна Фёдоровна\r\npetr@example.ru;Пётр Сидоров\r\n"));
+    expect(result.encoding).toBe("windows-1251");
+    expect(names(result)).toEqual(["Иванова Анна Фёдоровна", "Пётр Сидоров"]);
+    expect(result.warnings).toEqual([{ key: "csv.encoding.windows1251", params: { line: 2, text: "anna@example.ru;Иванова Анна Фёдоровна" } }]);
+  });
+
+  it("keeps Western-European files with many accents as Windows-1252", () => {
+    const result = importCsv(windows1252("email,name\r\nh@example.fr,Hélène Lefèvre-Éluard\r\nj@example.pt,João Gonçalves\r\nm@example.de,Jürgen Müßig\r\n"));
+    expect(result.encoding).toBe("windows-1252");
+    expect(names(result)).toEqual(["Hélène Lefèvre-Éluard", "João Gonçalves", "Jürgen Müßig"]);
+  });
+
   it("treats names typed with combining accents and with precomposed ones alike (NFC)", () => {
     const result = importCsv(csvBytes("email,name", "a@example.org,Hele\u0300ne"));
     expect(result.valid[0]?.name).toBe("Hel\u00e8ne");
