@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser, mailText, ORIGIN, readOutbox, signedInAgent } from "../../helpers/accounts.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createTestOrg, type TestOrg } from "../../helpers/orgs.js";
+import { getLocale } from "../../../src/i18n/i18n.js";
 import { outboxDir } from "../../../src/mail/mailer.js";
 
 let ctx: TestContext;
@@ -58,7 +59,7 @@ describe("CSV enrolment", () => {
 
   it("enrols existing accounts, pre-assigns the others, and emails everyone", async () => {
     const existing = await createUser(ctx, { email: "existing@example.org", displayName: "Existing" });
-    const csv = "email,name,language\nexisting@example.org,Existing Person,\nnew.person@example.org,Nouvelle Personne,en\n";
+    const csv = "email,name,language\nexisting@example.org,Existing Person,\nnew.person@example.org,Nouvelle Personne,fr\n";
     const preview = await upload(csv).expect(200);
     const confirm = await admin.post(`${org.url}/import/${importIdOf(preview.text)}`).set("Origin", ORIGIN).expect(303);
     expect(confirm.headers.location).toBe(`${org.url}/settings?notice=import-done&enrolled=1&pending=1`);
@@ -73,6 +74,8 @@ describe("CSV enrolment", () => {
     expect(mails.find((m) => m.includes("To: existing@example.org"))).toContain("has added you to the group");
     const invitation = mails.find((m) => m.includes("To: new.person@example.org"))!;
     expect(invitation).toContain("/register?email=new.person%40example.org");
+    // In the language the CSV gave for this person.
+    expect(invitation).toContain(getLocale("fr").t("mail.cohortInvite.pending", { name: "Nouvelle Personne", org: org.org.name, cohort: org.cohort.name, course: "Fixture course", link: "", instance: "Sendero" }).split("\n")[0]!);
 
     // The invited person signs up with that address and lands in the cohort.
     const agent = request.agent(ctx.app);
