@@ -21,6 +21,7 @@ import { surveyRoutes } from "./surveys/routes.js";
 import { compressWhenAccepted } from "./web/compress.js";
 import { sameOriginOnly } from "./web/csrf.js";
 import { etagForCacheablePages } from "./web/etag.js";
+import { anonymousPageCache } from "./web/page-cache.js";
 import { errorHandler, notFoundHandler } from "./web/error-handler.js";
 import { languageRoutes } from "./web/language-routes.js";
 import { localeMiddleware } from "./web/locale.js";
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(localeMiddleware());
   app.use(noticeMiddleware);
   app.use(viewLocals({ catalog: deps.catalog }));
+  app.use(anonymousPageCache(deps.catalog, { enabled: !dev }));
 
   app.use(healthRoutes(deps));
   // Course pages first: they are most of the traffic (reserved ids fall through below).

@@ -10,6 +10,7 @@ import { courseCrumbs, moduleCrumbs } from "./view-models.js";
 import { currentUser } from "../auth/middleware.js";
 import { isEnrolled, loadProgress, visitLesson } from "../learning/service.js";
 import { mayPreviewDrafts } from "./draft-preview.js";
+import { shareable } from "../web/page-cache.js";
 
 export function courseRoutes(deps: AppDeps): Router {
   const { catalog } = deps;
@@ -28,6 +29,7 @@ export function courseRoutes(deps: AppDeps): Router {
   router.get("/", async (_req, res) => {
     const preview = await mayPreviewDrafts(deps.db, currentUser(res));
     const courses = catalog.current.courses.filter((c) => c.status === "published" || preview);
+    shareable(res);
     res.render("courses/catalog", { title: res.locals.t("catalog.title"), courses });
   });
 
@@ -36,12 +38,14 @@ export function courseRoutes(deps: AppDeps): Router {
     const user = currentUser(res);
     const [progress, enrolled, preview] = user ? await Promise.all([loadProgress(deps, user.id, course), isEnrolled(deps, user.id, course.id), mayPreviewDrafts(deps.db, user)]) : [null, false, false];
     const modules = course.modules.filter((m) => m.status === "published" || preview);
+    shareable(res);
     res.render("courses/course", { title: course.title, course, modules, progress, enrolled, crumbs: courseCrumbs(res, course, true) });
   });
 
   router.get("/courses/:courseId/glossary", async (req, res) => {
     const course = await findCourse(req, res);
     if (course.glossary.length === 0) throw notFound();
+    shareable(res);
     res.render("courses/glossary", { title: res.locals.t("glossary.title"), course, crumbs: courseCrumbs(res, course) });
   });
 
@@ -50,6 +54,7 @@ export function courseRoutes(deps: AppDeps): Router {
     const resource = course.resourceById.get(String(req.params.resourceId));
     if (!resource) throw notFound();
     if (resource.kind === "file") return res.redirect(303, resource.url);
+    shareable(res);
     res.render("courses/resource", { title: resource.title, course, resource, crumbs: courseCrumbs(res, course) });
   });
 
@@ -62,6 +67,7 @@ export function courseRoutes(deps: AppDeps): Router {
     const { course, module } = await findModule(req, res);
     const user = currentUser(res);
     const progress = user && module.status === "published" ? (await loadProgress(deps, user.id, course)).byModule.get(module.id) ?? null : null;
+    shareable(res);
     res.render("courses/module", { title: module.title, course, module, progress, crumbs: moduleCrumbs(res, course, module, true) });
   });
 
@@ -75,6 +81,7 @@ export function courseRoutes(deps: AppDeps): Router {
     // A draft being previewed records nothing: it is not part of anyone's progress.
     const doneIds = user && module.status === "published" && course.status === "published" ? await visitLesson(deps, user.id, lesson) : null;
     const showToc = lesson.toc.filter((h) => h.level === 2).length >= 3;
+    shareable(res);
     res.render("courses/lesson", {
       title: lesson.title,
       course,
