@@ -3,21 +3,17 @@
 import { Router, type Request, type Response } from "express";
 import { currentUser, requireUser } from "../auth/middleware.js";
 import type { AppDeps } from "../deps.js";
-import { formatCode } from "../certificates/codes.js";
 import { badRequest } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
 import { isMultipart, readUpload } from "../web/uploads.js";
 import { cohortAccess, orgAccess, type CohortAccess } from "./access.js";
 import { assertCourseOf, createInviteLink, formatJoinCode, orgStaff, regenerateJoinCode, revokeInviteLink, updateCohort } from "./cohort-service.js";
-import { toCsv } from "./csv-export.js";
-import { loadCohortData } from "./dashboard-queries.js";
-import { buildLearnerRows, filterAndSort } from "./dashboard.js";
 import { confirmImport, previewImport } from "./enrolment-import.js";
 import { answerLabel, quizInsight, surveyInsight } from "./insight.js";
 import { MIN_LEARNERS } from "./item-stats.js";
 import { listCohortInvites, listCohortTrainers, listPendingEnrolments } from "./queries.js";
 import { dashboardQuerySchema, importResultSchema, inviteLinkSchema, updateCohortSchema } from "./schemas.js";
-import { dashboardPage } from "./dashboard-page.js";
+import { dashboardCsv, dashboardPage } from "./dashboard-page.js";
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
 const PENDING_SHOWN = 100;
@@ -38,19 +34,8 @@ export function cohortRoutes(deps: AppDeps): Router {
 
   router.get(`${base}/export.csv`, requireUser, async (req, res) => {
     const a = await access(req, res);
-    const course = assertCourseOf(a.cohort, deps);
-    const t = res.locals.t as (key: string, params?: Record<string, string | number>) => string;
-    const rows = filterAndSort(buildLearnerRows(course, await loadCohortData(deps.db, a.cohort.id, course.id)), { ...dashboardQuerySchema.parse(req.query), page: 1 }, deps.clock.now());
-    const modules = course.modules.filter((m) => m.status === "published");
-    const header = [t("orgs.table.learner"), ...modules.flatMap((m) => [m.title, `${m.title} — ${t("orgs.table.bestScore")}`]), t("orgs.table.lessons"), t("orgs.table.lastActivity"), t("orgs.table.certificate")];
-    const body = rows.map((r) => [
-      r.name,
-      ...r.modules.flatMap((m) => [t(`learning.status.${m.status}`), m.bestScore === null ? null : Math.round(m.bestScore * 100)]),
-      `${r.lessonsDone}/${r.lessonsTotal}`,
-      r.lastActivity ? r.lastActivity.toISOString().slice(0, 10) : null,
-      r.certificate ? formatCode(r.certificate.code) : null,
-    ]);
-    res.type("text/csv; charset=utf-8").attachment(`${a.org.slug}-${a.cohort.slug}.csv`).send(toCsv(header, body));
+    const csv = await dashboardCsv(deps, res.locals.t, a, dashboardQuerySchema.parse(req.query));
+    res.type("text/csv; charset=utf-8").attachment(`${a.org.slug}-${a.cohort.slug}.csv`).send(csv);
   });
 
   router.get(`${base}/insight`, requireUser, async (req, res) => {

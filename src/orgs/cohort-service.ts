@@ -3,8 +3,6 @@
 import { randomUUID } from "node:crypto";
 import type { Course } from "../courses/catalog.js";
 import type { AppDeps } from "../deps.js";
-import { ensureEnrolment } from "../learning/queries.js";
-import { withSql } from "../db/direct.js";
 import { generateSecureRandomString, hashSecretHex } from "../security/random.js";
 import { badRequest, HttpError, notFound } from "../web/errors.js";
 import { FormError } from "../web/forms.js";
@@ -109,15 +107,15 @@ export async function findInvite(deps: Deps, token: string) {
 /** Adds the learner to the cohort (and enrols them in its course). Idempotent for members. */
 async function join(deps: Deps, userId: string, cohort: CohortWithOrg, via: "link" | "code", useInvite?: string): Promise<"joined" | "already"> {
   const now = deps.clock.now();
-  const result = await deps.db.$transaction(async (tx) => {
+  // One transaction: the seat, the link's use, the membership and the course enrolment.
+  return deps.db.$transaction(async (tx) => {
     if (await q.isCohortMember(tx, cohort.id, userId)) return "already" as const;
     if (cohort.capacity !== null && (await q.countCohortSeats(tx, cohort.id)) >= cohort.capacity) throw new HttpError(409, "orgs.join.full");
     if (useInvite && !(await q.useCohortInvite(tx, useInvite, now))) throw new HttpError(410, "orgs.join.usedUp");
     await q.insertCohortMember(tx, { cohortId: cohort.id, userId, joinedAt: now, via });
+    await q.enrolInCourse(tx, userId, cohort.courseId, now);
     return "joined" as const;
   });
-  if (result === "joined") await withSql(deps.db, (sql) => ensureEnrolment(sql, userId, cohort.courseId, now));
-  return result;
 }
 
 export async function joinByInvite(deps: Deps, userId: string, token: string) {

@@ -1,19 +1,13 @@
 // Registering, signing out and back in, in Chromium — with JavaScript and without.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 
 let ctx: ServedContext;
 let browser: Browser;
 
-beforeAll(async () => {
-  ctx = await serveTestContext();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ctx?.close();
-});
+beforeAll(async () => ({ ctx, browser } = await startBrowserTests()));
+afterAll(() => stopBrowserTests({ ctx, browser }));
 
 describe.each([
   ["with JavaScript", true],

@@ -2,21 +2,19 @@
 // finds no WCAG 2.2 AA violations on the catalog, course, module and lesson pages.
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 
 let ctx: ServedContext;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  ctx = await serveTestContext();
-  browser = await launchBrowser();
+  ({ ctx, browser } = await startBrowserTests());
   context = await browser.newContext();
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await ctx?.close();
+  await stopBrowserTests({ ctx, browser });
 });
 
 describe("browsing the catalog in Chromium", () => {

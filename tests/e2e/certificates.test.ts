@@ -5,21 +5,15 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 import { createUser, PASSWORD } from "../helpers/accounts.js";
 import { completeFixtureCourse } from "../helpers/learning.js";
 import request from "supertest";
 
 let ctx: ServedContext;
 let browser: Browser;
-beforeAll(async () => {
-  ctx = await serveTestContext();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ctx?.close();
-});
+beforeAll(async () => ({ ctx, browser } = await startBrowserTests()));
+afterAll(() => stopBrowserTests({ ctx, browser }));
 
 describe("certificates in Chromium", () => {
   it("completes the course, claims, downloads the PDF and follows its QR code to a valid verdict", async () => {

@@ -3,18 +3,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLocale } from "../../src/i18n/i18n.js";
-import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 
 let ctx: ServedContext;
 let browser: Browser;
-beforeAll(async () => {
-  ctx = await serveTestContext();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ctx?.close();
-});
+beforeAll(async () => ({ ctx, browser } = await startBrowserTests()));
+afterAll(() => stopBrowserTests({ ctx, browser }));
 
 const PAGES = ["/", "/courses/fixture-course", "/courses/fixture-course/basics/first-lesson", "/courses/fixture-course/basics/quiz", "/login", "/register", "/verify"];
 

@@ -2,7 +2,7 @@
 // and the quiz page has no accessibility violations before or after feedback.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 import { createUser, PASSWORD } from "../helpers/accounts.js";
 
 // Functions passed to page.evaluate run in the browser; these are the page globals they use
@@ -13,14 +13,8 @@ type HTMLInputElement = PageElement;
 
 let ctx: ServedContext;
 let browser: Browser;
-beforeAll(async () => {
-  ctx = await serveTestContext();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await ctx?.close();
-});
+beforeAll(async () => ({ ctx, browser } = await startBrowserTests()));
+afterAll(() => stopBrowserTests({ ctx, browser }));
 
 /** Tab until the focused element matches, then press a key. Only the keyboard is used. */
 type Focused = { tag: string; text: string; label: string; type: string; value: string; name: string };

@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, PASSWORD, type TestUser } from "../helpers/accounts.js";
-import { axeViolations, launchBrowser, serveTestContext, type ServedContext } from "../helpers/browser.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 import { createTestOrg, type TestOrg } from "../helpers/orgs.js";
 
 let ctx: ServedContext;
@@ -12,14 +12,10 @@ let browser: Browser;
 let org: TestOrg;
 
 beforeAll(async () => {
-  ctx = await serveTestContext();
-  browser = await launchBrowser();
+  ({ ctx, browser } = await startBrowserTests());
   org = await createTestOrg(ctx, "kyiv");
 });
-afterAll(async () => {
-  await browser?.close();
-  await ctx?.close();
-});
+afterAll(() => stopBrowserTests({ ctx, browser }));
 
 async function signIn(user: TestUser, javaScript = true): Promise<Page> {
   const page = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();

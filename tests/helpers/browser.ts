@@ -41,3 +41,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
+
+export type BrowserTests = { ctx: ServedContext; browser: Browser };
+
+/** A served app and a Chromium for one test file (in beforeAll). */
+export async function startBrowserTests(options: Parameters<typeof createTestContext>[0] = {}): Promise<BrowserTests> {
+  return { ctx: await serveTestContext(options), browser: await launchBrowser() };
+}
+
+/** Closes what startBrowserTests opened (in afterAll), even if it only half started. */
+export async function stopBrowserTests({ ctx, browser }: Partial<BrowserTests>): Promise<void> {
+  await browser?.close();
+  await ctx?.close();
+}

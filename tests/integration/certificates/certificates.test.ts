@@ -7,6 +7,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredential } from "../../../src/certificates/credential.js";
 import { isRevoked } from "../../../src/certificates/status-list.js";
+import { binaryBody, pdfText } from "../../helpers/pdf.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createUser, databaseSnapshot, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
 import { completeBasics, completeFixtureCourse } from "../../helpers/learning.js";
@@ -32,17 +33,7 @@ async function claim(agent: Agent, form: Record<string, string> = {}): Promise<s
   return /^\/certificates\/([A-Z0-9-]+)$/.exec(res.headers.location!)![1]!;
 }
 
-function pdfText(bytes: Buffer): string {
-  const file = path.join(ctx.dir, `cert-${Date.now()}-${Math.random()}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-}
 
-const binary = (res: request.Response, callback: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => callback(null, Buffer.concat(chunks)));
-};
 
 describe("claiming", () => {
   it("is refused before the course is complete, with an explanation, storing nothing", async () => {
@@ -104,7 +95,7 @@ describe("the PDF", () => {
   it("prints the name, course and code, and stays under 200 KB", async () => {
     const { agent } = await graduate();
     const code = await claim(agent, { name: "Émilie Ñúñez-Łukasz" });
-    const res = await agent.get(`/certificates/${code}.pdf`).buffer(true).parse(binary).expect(200).expect("Content-Type", "application/pdf");
+    const res = await agent.get(`/certificates/${code}.pdf`).buffer(true).parse(binaryBody).expect(200).expect("Content-Type", "application/pdf");
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeLessThanOrEqual(200 * 1024);
@@ -123,7 +114,7 @@ describe("the PDF", () => {
   ])("renders a %s name", async (_label, name, expected) => {
     const { agent } = await graduate();
     const code = await claim(agent, { name });
-    const res = await agent.get(`/certificates/${code}.pdf`).buffer(true).parse(binary).expect(200);
+    const res = await agent.get(`/certificates/${code}.pdf`).buffer(true).parse(binaryBody).expect(200);
     expect(pdfText(res.body as Buffer)).toContain(expected);
   });
 

@@ -79,11 +79,7 @@ export function pdfFile(bytes: Uint8Array): string {
   return file;
 }
 
-export function pdfText(bytes: Uint8Array): string {
-  return execFileSync("pdftotext", ["-enc", "UTF-8", pdfFile(bytes), "-"], { encoding: "utf8" })
-    .replace(/[\u200E\u200F\u202A-\u202E]/g, "") // poppler wraps right-to-left lines in bidi controls
-    .normalize("NFC");
-}
+export { pdfText } from "../../helpers/pdf.js";
 
 export type Word = { text: string; xMin: number; yMin: number };
 
