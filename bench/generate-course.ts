@@ -18,7 +18,10 @@ export function generateCourse(root: string, lessons: number, perModule = 50): s
     path.join(dir, "course.yaml"),
     `id: generated\ntitle: Generated course\nsummary: ${lessons} lessons for benchmarks.\nlanguage: en\noutcomes: [Measure.]\norder: any\nglossary: glossary.yaml\nmodules:\n${moduleDirs.map((d) => `  - ${d}`).join("\n")}\n`,
   );
-  fs.writeFileSync(path.join(dir, "glossary.yaml"), "terms:\n  - id: decriminalisation\n    term: Decriminalisation\n    definition: Removing criminal penalties.\n");
+  fs.writeFileSync(
+    path.join(dir, "glossary.yaml"),
+    "terms:\n  - id: decriminalisation\n    term: Decriminalisation\n    definition: Removing criminal penalties.\n",
+  );
   let written = 0;
   moduleDirs.forEach((folder, m) => {
     const count = Math.min(perModule, lessons - written);
@@ -39,7 +42,8 @@ export function generateCourse(root: string, lessons: number, perModule = 50): s
 }
 
 function lesson(id: string, next: string): string {
-  const section = (n: number) => `## Section ${n}\n\n${PARAGRAPH.repeat(3)}\n\n- A point about [decriminalisation](glossary:decriminalisation)\n- See [the next lesson](${next})\n\n${PARAGRAPH.repeat(2)}\n`;
+  const section = (n: number) =>
+    `## Section ${n}\n\n${PARAGRAPH.repeat(3)}\n\n- A point about [decriminalisation](glossary:decriminalisation)\n- See [the next lesson](${next})\n\n${PARAGRAPH.repeat(2)}\n`;
   return `---\nid: ${id}\ntitle: Lesson ${id}\nminutes: 10\nobjectives: [Understand the topic.]\nkey_points: [It depends on services.]\n---\n\n::: host\nWelcome to this lesson.\n:::\n\n${[1, 2, 3, 4].map(section).join("\n")}\n[^1]: A source, 2024.\n`;
 }
 

@@ -3,7 +3,7 @@
 // so correlations are non-trivial) and seeded, so every run measures the same work.
 import { itemStatistics, type ScoredAnswer, type ScoredAttempt } from "../src/orgs/item-stats.js";
 import { seeded } from "./random.js";
-import { median, type Figure } from "./stats.js";
+import { type Figure, median } from "./stats.js";
 
 const ATTEMPTS = 1000;
 const QUESTIONS = 30;
@@ -45,7 +45,19 @@ export async function benchItemStats(): Promise<Figure[]> {
   const best = time(() => itemStatistics(attempts), 9);
   const target = `≤ ${TARGET_MS} ms`;
   return [
-    { name: `item statistics, ${ATTEMPTS} attempts × ${QUESTIONS} questions (all attempts)`, value: all, unit: "ms", target, ok: all <= TARGET_MS },
-    { name: `item statistics, same data, best attempt of ${LEARNERS} learners`, value: best, unit: "ms", target, ok: best <= TARGET_MS },
+    {
+      name: `item statistics, ${ATTEMPTS} attempts × ${QUESTIONS} questions (all attempts)`,
+      value: all,
+      unit: "ms",
+      target,
+      ok: all <= TARGET_MS,
+    },
+    {
+      name: `item statistics, same data, best attempt of ${LEARNERS} learners`,
+      value: best,
+      unit: "ms",
+      target,
+      ok: best <= TARGET_MS,
+    },
   ];
 }

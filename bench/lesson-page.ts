@@ -6,13 +6,19 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type autocannon from "autocannon";
-import { load, startChild, type Child } from "./processes.js";
+import { type Child, load, startChild } from "./processes.js";
 import { seedUsers } from "./seed-users.js";
 import type { Figure } from "./stats.js";
 
 export const LESSON_PATH = "/courses/drug-decriminalisation/existing-models/portugal";
 
-async function versusPlain(label: string, url: string, html: string, duration: number, headersFor?: (connection: number) => Record<string, string>): Promise<Figure[]> {
+async function versusPlain(
+  label: string,
+  url: string,
+  html: string,
+  duration: number,
+  headersFor?: (connection: number) => Record<string, string>,
+): Promise<Figure[]> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sendero-bench-")), "page.html");
   fs.writeFileSync(file, html);
   const plain = await startChild("bench/plain-child.ts", [file]);
@@ -38,7 +44,13 @@ async function versusPlain(label: string, url: string, html: string, duration: n
   return [
     { name: `${label}: requests/s (50 connections)`, value: ours.requestsPerSecond, unit: "req/s" },
     { name: `${label}: p99 latency`, value: ours.p99, unit: "ms", target: "≤ 20 ms", ok: ours.p99 <= 20 },
-    { name: `${label}: errors + non-2xx`, value: ours.errors + ours.non2xx, unit: "", target: "0", ok: ours.errors + ours.non2xx === 0 },
+    {
+      name: `${label}: errors + non-2xx`,
+      value: ours.errors + ours.non2xx,
+      unit: "",
+      target: "0",
+      ok: ours.errors + ours.non2xx === 0,
+    },
     { name: `${label}: plain node:http, same bytes`, value: baseline.requestsPerSecond, unit: "req/s" },
     { name: `${label}: ratio to plain node:http`, value: ratio, unit: "×", target: "≥ 0.15", ok: ratio >= 0.15 },
   ];
@@ -55,11 +67,21 @@ export async function benchLessonPage(duration: number): Promise<Figure[]> {
     const users = await seedUsers(String(app.data.databaseUrl), 50);
     const signedInHtml = await (await fetch(base + LESSON_PATH, { headers: { cookie: users[0]!.cookie } })).text();
     if (!signedInHtml.includes("Mark as complete")) throw new Error("the signed-in page did not render as signed in");
-    const signedIn = await versusPlain("signed-in lesson page with progress", base + LESSON_PATH, signedInHtml, duration, (n) => ({ cookie: users[n % users.length]!.cookie }));
+    const signedIn = await versusPlain(
+      "signed-in lesson page with progress",
+      base + LESSON_PATH,
+      signedInHtml,
+      duration,
+      (n) => ({ cookie: users[n % users.length]!.cookie }),
+    );
 
     return [
       ...anonymous,
-      { name: "anonymous lesson page as browsers ask (gzip/br): requests/s", value: gzipped.requestsPerSecond, unit: "req/s" },
+      {
+        name: "anonymous lesson page as browsers ask (gzip/br): requests/s",
+        value: gzipped.requestsPerSecond,
+        unit: "req/s",
+      },
       { name: "anonymous lesson page as browsers ask (gzip/br): p99", value: gzipped.p99, unit: "ms" },
       ...signedIn,
       ...(await pageWeight(base, anonymousHtml)),
@@ -71,15 +93,29 @@ export async function benchLessonPage(duration: number): Promise<Figure[]> {
 
 /** Gzip bytes of the page and every same-origin script and stylesheet it loads. */
 async function pageWeight(base: string, html: string): Promise<Figure[]> {
-  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!);
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   const foreign = [...html.matchAll(/\ssrc="((?:https?:)?\/\/[^"]+)"/g)].map((m) => m[1]!);
   let total = gzipSync(html).length;
   for (const ref of refs) total += gzipSync(Buffer.from(await (await fetch(base + ref)).arrayBuffer())).length;
   const kb = total / 1024;
   const fonts = /@font-face|\.woff2?|\.ttf/.test(html);
   return [
-    { name: `lesson page first load, gzip (HTML + ${refs.length} CSS/JS files)`, value: kb, unit: "KB", target: "≤ 40 KB", ok: kb <= 40 },
-    { name: "resources loaded from other origins", value: foreign.length, unit: "", target: "0", ok: foreign.length === 0 },
+    {
+      name: `lesson page first load, gzip (HTML + ${refs.length} CSS/JS files)`,
+      value: kb,
+      unit: "KB",
+      target: "≤ 40 KB",
+      ok: kb <= 40,
+    },
+    {
+      name: "resources loaded from other origins",
+      value: foreign.length,
+      unit: "",
+      target: "0",
+      ok: foreign.length === 0,
+    },
     { name: "web fonts", value: fonts ? 1 : 0, unit: "", target: "0", ok: !fonts },
   ];
 }

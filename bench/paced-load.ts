@@ -4,7 +4,15 @@
 import http from "node:http";
 
 export type PacedRequest = { method: string; path: string; headers: Record<string, string>; body?: string };
-export type PacedResult = { sent: number; completed: number; errors: number; statuses: Map<number, number>; p50: number; p99: number; max: number };
+export type PacedResult = {
+  sent: number;
+  completed: number;
+  errors: number;
+  statuses: Map<number, number>;
+  p50: number;
+  p99: number;
+  max: number;
+};
 
 export async function pacedLoad(options: {
   port: number;
@@ -31,16 +39,26 @@ export async function pacedLoad(options: {
         return;
       }
       const { request, done } = job;
-      const req = http.request({ host: "127.0.0.1", port: options.port, agent, method: request.method, path: request.path, headers: request.headers }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - due);
-          statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-          completed++;
-          done(res.statusCode ?? 0);
-          if (completed + errors >= total) resolve();
-        });
-      });
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: options.port,
+          agent,
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            latencies.push(performance.now() - due);
+            statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
+            completed++;
+            done(res.statusCode ?? 0);
+            if (completed + errors >= total) resolve();
+          });
+        },
+      );
       req.on("error", () => {
         errors++;
         if (completed + errors >= total) resolve();
@@ -49,7 +67,8 @@ export async function pacedLoad(options: {
     };
     const timer = setInterval(() => {
       const now = performance.now();
-      while (sent < total && start + (sent * 1000) / options.ratePerSecond <= now) fire(start + (sent * 1000) / options.ratePerSecond);
+      while (sent < total && start + (sent * 1000) / options.ratePerSecond <= now)
+        fire(start + (sent * 1000) / options.ratePerSecond);
       if (sent >= total) clearInterval(timer);
     }, 1);
   });

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import autocannon from "autocannon";
 
 export type Child = { port: number; data: Record<string, unknown>; stop(): void };
@@ -6,8 +6,15 @@ export type Child = { port: number; data: Record<string, unknown>; stop(): void 
 /** Starts a TypeScript file with tsx in its own process; resolves once it reports a port. */
 export function startChild(file: string, args: string[] = [], env: Record<string, string> = {}): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const profile = process.env.BENCH_PROFILE && file.includes("app-child") ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const child: ChildProcess = fork(file, args, { execArgv: ["--import", "tsx", ...profile], env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const profile =
+      process.env.BENCH_PROFILE && file.includes("app-child")
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : [];
+    const child: ChildProcess = fork(file, args, {
+      execArgv: ["--import", "tsx", ...profile],
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
     child.once("message", (message) => {
       const data = message as { port: number };
       resolve({ port: data.port, data, stop: () => child.disconnect() });

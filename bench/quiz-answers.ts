@@ -48,7 +48,10 @@ async function run(duration: number, connections: number) {
     let submits = 0;
     let unexpected = 0;
     // autocannon resets a connection's context each time this list loops: one loop = one attempt.
-    const steps = [...quiz.questions.map((q) => ({ path: `${quizPath}/questions/${q.id}`, fields: answerFields(q) })), { path: quizPath, fields: {} }];
+    const steps = [
+      ...quiz.questions.map((q) => ({ path: `${quizPath}/questions/${q.id}`, fields: answerFields(q) })),
+      { path: quizPath, fields: {} },
+    ];
     const requests = steps.map((step, i) => ({
       method: "POST" as const,
       setupRequest: (req: autocannon.Request, context: object) => {
@@ -57,7 +60,12 @@ async function run(duration: number, connections: number) {
         return {
           ...req,
           path: step.path,
-          headers: { cookie: users[ctx.lease.user]!.cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded", "hx-request": "true" },
+          headers: {
+            cookie: users[ctx.lease.user]!.cookie,
+            origin: "http://localhost:3000",
+            "content-type": "application/x-www-form-urlencoded",
+            "hx-request": "true",
+          },
           body: new URLSearchParams({ attempt: String(ctx.lease.attempt), ...step.fields }).toString(),
         };
       },
@@ -74,7 +82,12 @@ async function run(duration: number, connections: number) {
         delete ctx.lease;
       },
     }));
-    const result = await autocannon({ url: `http://127.0.0.1:${app.port}${quizPath}`, connections, duration, requests });
+    const result = await autocannon({
+      url: `http://127.0.0.1:${app.port}${quizPath}`,
+      connections,
+      duration,
+      requests,
+    });
     return { checks, submits, unexpected, result };
   } finally {
     app.stop();
@@ -87,7 +100,11 @@ async function paced(duration: number, connections: number, answersPerSecond: nu
   const app = await startChild("bench/app-child.ts");
   try {
     const users = await seedUsers(String(app.data.databaseUrl), 200);
-    const idle: { user: number; attempt: number; step: number }[] = users.map((_u, user) => ({ user, attempt: 1, step: 0 }));
+    const idle: { user: number; attempt: number; step: number }[] = users.map((_u, user) => ({
+      user,
+      attempt: 1,
+      step: 0,
+    }));
     const quizPath = `/courses/${COURSE}/${MODULE}/quiz`;
     let checks = 0;
     let unexpected = 0;
@@ -106,7 +123,12 @@ async function paced(duration: number, connections: number, answersPerSecond: nu
           request: {
             method: "POST",
             path: question ? `${quizPath}/questions/${question.id}` : quizPath,
-            headers: { cookie: users[learner.user]!.cookie, origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded", "hx-request": "true" },
+            headers: {
+              cookie: users[learner.user]!.cookie,
+              origin: "http://localhost:3000",
+              "content-type": "application/x-www-form-urlencoded",
+              "hx-request": "true",
+            },
             body: new URLSearchParams({ attempt: String(learner.attempt), ...fields }).toString(),
           },
           done: (status) => {
@@ -134,12 +156,38 @@ export async function benchQuizAnswers(duration: number, connections = 50): Prom
   const steady = await paced(duration, connections, 1000);
   const errors = peak.result.errors + peak.result.timeouts + peak.unexpected + steady.errors + steady.unexpected;
   return [
-    { name: `quiz answers checked/s, peak (${connections} signed-in learners, htmx, SQLite writes)`, value: peak.checks / duration, unit: "answers/s", target: "≥ 1,000", ok: peak.checks / duration >= 1000 },
+    {
+      name: `quiz answers checked/s, peak (${connections} signed-in learners, htmx, SQLite writes)`,
+      value: peak.checks / duration,
+      unit: "answers/s",
+      target: "≥ 1,000",
+      ok: peak.checks / duration >= 1000,
+    },
     { name: "quiz attempts finished/s, peak", value: peak.submits / duration, unit: "attempts/s" },
-    { name: "quiz requests p99 at peak (50 connections saturating the server)", value: peak.result.latency.p99, unit: "ms" },
-    { name: "quiz requests p50 at a steady 1,000 answers/s (open loop, 50 connections)", value: steady.p50, unit: "ms" },
-    { name: "quiz requests p99 at a steady 1,000 answers/s", value: steady.p99, unit: "ms", target: "≤ 30 ms", ok: steady.p99 <= 30 },
+    {
+      name: "quiz requests p99 at peak (50 connections saturating the server)",
+      value: peak.result.latency.p99,
+      unit: "ms",
+    },
+    {
+      name: "quiz requests p50 at a steady 1,000 answers/s (open loop, 50 connections)",
+      value: steady.p50,
+      unit: "ms",
+    },
+    {
+      name: "quiz requests p99 at a steady 1,000 answers/s",
+      value: steady.p99,
+      unit: "ms",
+      target: "≤ 30 ms",
+      ok: steady.p99 <= 30,
+    },
     { name: "answers checked/s achieved at the steady rate", value: steady.checks / duration, unit: "answers/s" },
-    { name: "quiz errors in both runs (connection errors, timeouts, unexpected status)", value: errors, unit: "", target: "0", ok: errors === 0 },
+    {
+      name: "quiz errors in both runs (connection errors, timeouts, unexpected status)",
+      value: errors,
+      unit: "",
+      target: "0",
+      ok: errors === 0,
+    },
   ];
 }

@@ -14,7 +14,14 @@ export async function seedUsers(databaseUrl: string, count: number): Promise<Ben
   const users: BenchUser[] = [];
   for (let i = 0; i < count; i++) {
     const id = generateSecureRandomString(16);
-    await insertUser(db, { id, username: `bench${i}-${id.slice(0, 4)}`, displayName: `Bench ${i}`, email: null, passwordHash, locale: null });
+    await insertUser(db, {
+      id,
+      username: `bench${i}-${id.slice(0, 4)}`,
+      displayName: `Bench ${i}`,
+      email: null,
+      passwordHash,
+      locale: null,
+    });
     const { token } = await createSession(db, id, "Bench|Linux", new Date());
     users.push({ id, cookie: `session=${token}` });
   }

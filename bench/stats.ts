@@ -12,7 +12,8 @@ export function printFigures(title: string, figures: Figure[]): void {
   console.log("|---|---|---|");
   for (const f of figures) {
     const digits = f.value >= 100 ? 0 : f.value >= 10 ? 1 : 2;
-    const value = `${f.value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: Number.isInteger(f.value) ? 0 : digits })} ${f.unit}`.trim();
+    const value =
+      `${f.value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: Number.isInteger(f.value) ? 0 : digits })} ${f.unit}`.trim();
     const target = f.target ? `${f.target} ${f.ok ? "✓" : "✗"}` : "";
     console.log(`| ${f.name} | ${value} | ${target} |`);
   }

@@ -2,11 +2,11 @@
 // and may replace the clock; everything else is real (mail goes to the file outbox).
 import { Issuer } from "./certificates/issuer.js";
 import type { CatalogStore } from "./courses/catalog-store.js";
-import { openDb, type Db } from "./db/client.js";
+import { type Db, openDb } from "./db/client.js";
 import type { Env } from "./env.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { RateLimiter } from "./rate-limit/rate-limiter.js";
-import { keyedHasher, loadOrCreateSecret, type KeyedHash } from "./security/instance-secret.js";
+import { type KeyedHash, keyedHasher, loadOrCreateSecret } from "./security/instance-secret.js";
 import { createLogger, type Logger } from "./web/log.js";
 
 export type Clock = { now(): Date };
@@ -24,7 +24,11 @@ export type AppDeps = {
   issuer: Issuer;
 };
 
-export async function createDeps(env: Env, catalog: CatalogStore, overrides: { clock?: Clock; log?: Logger } = {}): Promise<AppDeps> {
+export async function createDeps(
+  env: Env,
+  catalog: CatalogStore,
+  overrides: { clock?: Clock; log?: Logger } = {},
+): Promise<AppDeps> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.log ?? createLogger(env.logLevel);
   const db = await openDb(env.databaseUrl);

@@ -23,7 +23,11 @@ async function main(): Promise<void> {
 
   const stopWatching = env.watchCourses
     ? catalog.watch((ok, problems) =>
-        ok ? log.info("courses reloaded") : log.warn("course edit has problems; keeping the last good version", { problems: problems.map((p) => formatProblem(p)) }),
+        ok
+          ? log.info("courses reloaded")
+          : log.warn("course edit has problems; keeping the last good version", {
+              problems: problems.map((p) => formatProblem(p)),
+            }),
       )
     : () => {};
 
@@ -44,7 +48,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof EnvError) console.error(error.message);
-  else if (error instanceof ContentError) console.error(`Sendero cannot start: the courses have problems.\n\n${error.message}`);
+  else if (error instanceof ContentError)
+    console.error(`Sendero cannot start: the courses have problems.\n\n${error.message}`);
   else console.error("Sendero could not start:", error);
   process.exit(1);
 });

@@ -21,10 +21,14 @@ function addRevealToggles(root) {
     label.className = "reveal";
     const box = document.createElement("input");
     box.type = "checkbox";
-    box.addEventListener("change", () => { input.type = box.checked ? "text" : "password"; });
+    box.addEventListener("change", () => {
+      input.type = box.checked ? "text" : "password";
+    });
     label.append(box, document.documentElement.dataset.showPassword || "Show password");
     input.insertAdjacentElement("afterend", label);
   }
 }
 addRevealToggles(document);
-document.addEventListener("htmx:after:swap", (event) => addRevealToggles(event.target instanceof Element ? event.target : document));
+document.addEventListener("htmx:after:swap", (event) =>
+  addRevealToggles(event.target instanceof Element ? event.target : document),
+);

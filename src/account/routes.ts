@@ -1,19 +1,24 @@
 // /account: profile, email, password, sessions and recovery codes. Every change is a
 // real form; errors re-render the page with the message next to the right form.
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
 import * as z from "zod";
 import { currentSession, currentUser, requireUser } from "../auth/middleware.js";
 import { changeEmailSchema, changePasswordSchema, confirmPasswordSchema, profileSchema } from "../auth/schemas.js";
 import type { AppDeps } from "../deps.js";
+import { leaveCohort } from "../orgs/cohort-service.js";
 import { badRequest } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
 import { rememberLanguage } from "../web/language-routes.js";
 import { withNotice } from "../web/notice.js";
-import { leaveCohort } from "../orgs/cohort-service.js";
 import * as account from "./service.js";
 
 const leaveForm = z.object({ confirm: z.literal("yes", { error: "account.cohorts.confirmRequired" }) });
-const codesDownload = z.object({ codes: z.array(z.string().regex(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/)).min(1).max(20) });
+const codesDownload = z.object({
+  codes: z
+    .array(z.string().regex(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/))
+    .min(1)
+    .max(20),
+});
 
 export function accountRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -29,9 +34,17 @@ export function accountRoutes(deps: AppDeps): Router {
     errors: {},
     values: {},
   });
-  const form = (res: Response, activeForm: string) => ({ view: "account/index", data: () => overview(res, activeForm) });
+  const form = (res: Response, activeForm: string) => ({
+    view: "account/index",
+    data: () => overview(res, activeForm),
+  });
   const showCodes = (res: Response, codes: string[]) =>
-    res.render("auth/recovery-codes", { title: res.locals.t("auth.recoveryCodes.title"), codes, next: "/account", fresh: false });
+    res.render("auth/recovery-codes", {
+      title: res.locals.t("auth.recoveryCodes.title"),
+      codes,
+      next: "/account",
+      fresh: false,
+    });
 
   router.get("/account", async (_req, res) => res.render("account/index", await overview(res)));
 

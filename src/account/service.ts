@@ -1,6 +1,6 @@
 // What people change about their own account: profile, email, password, sessions and
 // recovery codes. Changes to email and password ask for the current password.
-import { confirmCurrentPassword } from "../auth/sign-in.js";
+
 import { hashPassword } from "../auth/passwords.js";
 import {
   countUnusedRecoveryCodes,
@@ -11,13 +11,14 @@ import {
   listUserSessions,
   replaceRecoveryCodes,
   runInTransaction,
+  type UserRecord,
   updateUserEmail,
   updateUserPassword,
   updateUserProfile,
-  type UserRecord,
 } from "../auth/queries.js";
 import { generateRecoveryCodes, hashRecoveryCode } from "../auth/recovery-codes.js";
 import { sessionExpiresAt, sessionPolicy } from "../auth/session.js";
+import { confirmCurrentPassword } from "../auth/sign-in.js";
 import type { AuthDeps } from "../auth/types.js";
 import { claimPendingEnrolments } from "../orgs/pending.js";
 import { listMemberCohorts, listStaffMemberships } from "../orgs/queries.js";
@@ -42,17 +43,37 @@ export async function accountOverview(deps: AuthDeps, userId: string) {
   return {
     user,
     recoveryCodesLeft,
-    cohorts: cohorts.map((m) => ({ id: m.cohortId, name: m.cohort.name, courseId: m.cohort.courseId, orgName: m.cohort.org.name, joinedAt: m.joinedAt })),
+    cohorts: cohorts.map((m) => ({
+      id: m.cohortId,
+      name: m.cohort.name,
+      courseId: m.cohort.courseId,
+      orgName: m.cohort.org.name,
+      joinedAt: m.joinedAt,
+    })),
     staff: staff.map((m) => ({ slug: m.org.slug, name: m.org.name, role: m.role })),
-    sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, browser: s.browser, expiresAt: sessionExpiresAt(s, policy) })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt,
+      lastUsedAt: s.lastUsedAt,
+      browser: s.browser,
+      expiresAt: sessionExpiresAt(s, policy),
+    })),
   };
 }
 
-export async function updateProfile(deps: AuthDeps, userId: string, profile: { displayName: string; certificateName: string | null; locale: string | null }): Promise<void> {
+export async function updateProfile(
+  deps: AuthDeps,
+  userId: string,
+  profile: { displayName: string; certificateName: string | null; locale: string | null },
+): Promise<void> {
   await updateUserProfile(deps.db, userId, profile);
 }
 
-export async function changeEmail(deps: AuthDeps, userId: string, input: { email: string; currentPassword: string }): Promise<void> {
+export async function changeEmail(
+  deps: AuthDeps,
+  userId: string,
+  input: { email: string; currentPassword: string },
+): Promise<void> {
   const user = await loadUser(deps, userId);
   await confirmCurrentPassword(deps, user, input.currentPassword);
   if (await isEmailTaken(deps.db, input.email, userId)) throw new FormError({ email: "form.email.taken" });
@@ -63,7 +84,11 @@ export async function changeEmail(deps: AuthDeps, userId: string, input: { email
 }
 
 /** Removing the email leaves recovery codes as the only way back in: make sure there are some. */
-export async function removeEmail(deps: AuthDeps, userId: string, input: { currentPassword: string }): Promise<string[] | null> {
+export async function removeEmail(
+  deps: AuthDeps,
+  userId: string,
+  input: { currentPassword: string },
+): Promise<string[] | null> {
   const user = await loadUser(deps, userId);
   await confirmCurrentPassword(deps, user, input.currentPassword);
   const needCodes = (await countUnusedRecoveryCodes(deps.db, userId)) === 0;
@@ -76,7 +101,12 @@ export async function removeEmail(deps: AuthDeps, userId: string, input: { curre
 }
 
 /** Ends every other session: whoever else knew the old password is signed out. */
-export async function changePassword(deps: AuthDeps, userId: string, currentSessionId: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  deps: AuthDeps,
+  userId: string,
+  currentSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const user = await loadUser(deps, userId);
   await confirmCurrentPassword(deps, user, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
@@ -86,7 +116,11 @@ export async function changePassword(deps: AuthDeps, userId: string, currentSess
   });
 }
 
-export async function regenerateRecoveryCodes(deps: AuthDeps, userId: string, input: { currentPassword: string }): Promise<string[]> {
+export async function regenerateRecoveryCodes(
+  deps: AuthDeps,
+  userId: string,
+  input: { currentPassword: string },
+): Promise<string[]> {
   const user = await loadUser(deps, userId);
   await confirmCurrentPassword(deps, user, input.currentPassword);
   const codes = generateRecoveryCodes();

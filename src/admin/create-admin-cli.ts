@@ -2,8 +2,8 @@
 // Creates a platform admin, or promotes an existing account. The password for a new
 // account is read from a prompt (not echoed) or, when piped, from the first line of stdin.
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { hashPassword } from "../auth/passwords.js";
 import { findUserBySignInName, insertUser, updateUserRole } from "../auth/queries.js";
 import { displayNameField, newPasswordField, usernameField } from "../auth/schemas.js";
@@ -21,7 +21,9 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { username: { type: "string" }, "display-name": { type: "string" } } });
   const username = usernameField.safeParse(values.username ?? "");
   if (!username.success) {
-    console.error(`Usage: npm run admin:create -- --username <name> [--display-name "<name>"]\n${t(username.error.issues[0]!.message)}`);
+    console.error(
+      `Usage: npm run admin:create -- --username <name> [--display-name "<name>"]\n${t(username.error.issues[0]!.message)}`,
+    );
     return 2;
   }
   const env = parseEnv();

@@ -1,5 +1,5 @@
 // /admin: the platform admin's view of people (organisations join when they exist).
-import { Router, type Response } from "express";
+import { type Response, Router } from "express";
 import * as z from "zod";
 import { currentUser, requireCan } from "../auth/middleware.js";
 import type { AppDeps } from "../deps.js";
@@ -18,20 +18,33 @@ export function adminRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use("/admin", requireCan("admin:access"));
   const adminId = (res: Response) => currentUser(res)!.id;
-  const userPage = async (res: Response, id: string) => ({ title: res.locals.t("admin.user.title"), subject: await getUser(deps, id), errors: {}, values: {} });
+  const userPage = async (res: Response, id: string) => ({
+    title: res.locals.t("admin.user.title"),
+    subject: await getUser(deps, id),
+    errors: {},
+    values: {},
+  });
 
   router.get("/admin", async (req, res) => {
     const { q, page } = listQuery.parse(req.query);
     res.render("admin/index", { title: res.locals.t("admin.title"), q, ...(await listUsers(deps, q, page)) });
   });
 
-  router.get("/admin/users/:id", async (req, res) => res.render("admin/user", await userPage(res, String(req.params.id))));
+  router.get("/admin/users/:id", async (req, res) =>
+    res.render("admin/user", await userPage(res, String(req.params.id))),
+  );
 
   router.post("/admin/users/:id/disable", (req, res) =>
-    handleForm(req, res, disableForm, { view: "admin/user", data: () => userPage(res, String(req.params.id)) }, async () => {
-      await disableUser(deps, adminId(res), String(req.params.id));
-      res.redirect(303, withNotice(`/admin/users/${req.params.id}`, "user-disabled"));
-    }),
+    handleForm(
+      req,
+      res,
+      disableForm,
+      { view: "admin/user", data: () => userPage(res, String(req.params.id)) },
+      async () => {
+        await disableUser(deps, adminId(res), String(req.params.id));
+        res.redirect(303, withNotice(`/admin/users/${req.params.id}`, "user-disabled"));
+      },
+    ),
   );
 
   router.post("/admin/users/:id/enable", async (req, res) => {
@@ -40,10 +53,16 @@ export function adminRoutes(deps: AppDeps): Router {
   });
 
   router.post("/admin/users/:id/role", (req, res) =>
-    handleForm(req, res, roleForm, { view: "admin/user", data: () => userPage(res, String(req.params.id)) }, async (input) => {
-      await setRole(deps, adminId(res), String(req.params.id), input.role);
-      res.redirect(303, withNotice(`/admin/users/${req.params.id}`, "role-saved"));
-    }),
+    handleForm(
+      req,
+      res,
+      roleForm,
+      { view: "admin/user", data: () => userPage(res, String(req.params.id)) },
+      async (input) => {
+        await setRole(deps, adminId(res), String(req.params.id), input.role);
+        res.redirect(303, withNotice(`/admin/users/${req.params.id}`, "role-saved"));
+      },
+    ),
   );
 
   return router;

@@ -1,6 +1,15 @@
 // Platform administration of people: find, disable (which ends their sessions), enable,
 // and set their platform role. Admins cannot lock themselves out.
-import { deleteUserSessions, findUserById, runInTransaction, searchUsers, setUserDisabled, updateUserRole, type PlatformRole, type UserRecord } from "../auth/queries.js";
+import {
+  deleteUserSessions,
+  findUserById,
+  type PlatformRole,
+  runInTransaction,
+  searchUsers,
+  setUserDisabled,
+  type UserRecord,
+  updateUserRole,
+} from "../auth/queries.js";
 import type { AppDeps } from "../deps.js";
 import { badRequest, notFound } from "../web/errors.js";
 
@@ -31,7 +40,12 @@ export async function enableUser(deps: Pick<AppDeps, "db">, userId: string): Pro
   await setUserDisabled(deps.db, userId, null);
 }
 
-export async function setRole(deps: Pick<AppDeps, "db">, adminId: string, userId: string, role: PlatformRole): Promise<void> {
+export async function setRole(
+  deps: Pick<AppDeps, "db">,
+  adminId: string,
+  userId: string,
+  role: PlatformRole,
+): Promise<void> {
   if (adminId === userId) throw badRequest("admin.users.cannotChangeOwnRole");
   await getUser(deps, userId);
   // A role change alters the session policy: start clean.

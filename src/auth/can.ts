@@ -26,7 +26,11 @@ const RULES = {
   "orgs:create": { anonymous: false, signedIn: isAdmin },
   "org:view": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || !!s?.orgRole },
   "org:manage": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || s?.orgRole === "admin" },
-  "cohort:view": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || s?.orgRole === "admin" || (s?.orgRole === "trainer" && !!s.trainsCohort) },
+  "cohort:view": {
+    anonymous: false,
+    signedIn: (v: SignedIn, s?: OrgScope) =>
+      isAdmin(v) || s?.orgRole === "admin" || (s?.orgRole === "trainer" && !!s.trainsCohort),
+  },
   "cohort:manage": { anonymous: false, signedIn: (v: SignedIn, s?: OrgScope) => isAdmin(v) || s?.orgRole === "admin" },
 } satisfies Record<string, { anonymous: boolean; signedIn: (viewer: SignedIn, scope?: OrgScope) => boolean }>;
 

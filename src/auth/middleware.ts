@@ -6,9 +6,15 @@ import { forbidden } from "../web/errors.js";
 import { safeNext } from "../web/forms.js";
 import { isHtmx } from "../web/htmx.js";
 import { readCookie } from "../web/locale.js";
-import { can, type Action } from "./can.js";
+import { type Action, can } from "./can.js";
 import type { PlatformRole, UserRecord } from "./queries.js";
-import { clearSessionCookie, sessionCookieName, setSessionCookie, validateSessionToken, type Session } from "./session.js";
+import {
+  clearSessionCookie,
+  type Session,
+  sessionCookieName,
+  setSessionCookie,
+  validateSessionToken,
+} from "./session.js";
 
 /** What views and routes know about the signed-in person. */
 export type CurrentUser = {
@@ -40,12 +46,13 @@ export function sessionMiddleware({ db, clock, env }: Pick<AppDeps, "db" | "cloc
     res.vary("Cookie");
     const token = readCookie(req.headers.cookie, name);
     if (!token) return next();
-    const result = await validateSessionToken(db, token, clock.now());
+    const now = clock.now();
+    const result = await validateSessionToken(db, token, now);
     if (!result) {
       clearSessionCookie(res, secure);
       return next();
     }
-    if (result.refreshed) setSessionCookie(res, token, result.expiresAt, secure);
+    if (result.refreshed) setSessionCookie(res, token, result.expiresAt, now, secure);
     res.locals.session = result.session;
     res.locals.user = toCurrentUser(result.user);
     // Pages for a signed-in person are personal: never store them in any cache.
@@ -81,7 +88,8 @@ export const requireUser: RequestHandler = requireCan("account:manage");
 function redirectToSignIn(req: Request, res: Response): void {
   // After a POST, come back to the page the form was on (forms carry a `return` field:
   // with Referrer-Policy: no-referrer there is no Referer header to use).
-  const back = req.method === "GET" ? req.originalUrl : safeNext((req.body as Record<string, unknown> | undefined)?.return);
+  const back =
+    req.method === "GET" ? req.originalUrl : safeNext((req.body as Record<string, unknown> | undefined)?.return);
   const url = `/login?next=${encodeURIComponent(back)}`;
   if (isHtmx(req)) {
     res.set("HX-Redirect", url).status(204).end();

@@ -2,9 +2,9 @@
 // recovery code. Both end every session. Asking for a link gets the same answer whether
 // or not an account (or its email) exists, and does the same work in the same time.
 import { getLocale } from "../i18n/i18n.js";
-import { FormError } from "../web/forms.js";
-import { HttpError } from "../web/errors.js";
 import { generateSecureRandomString, hashSecretHex } from "../security/random.js";
+import { HttpError } from "../web/errors.js";
+import { FormError } from "../web/forms.js";
 import { hashPassword } from "./passwords.js";
 import {
   consumePasswordReset,
@@ -29,7 +29,11 @@ export async function requestPasswordReset(deps: AuthDeps, identifier: string, m
   if (!user?.email || user.disabledAt) return;
   const token = generateSecureRandomString(32);
   const now = clock.now();
-  await insertPasswordReset(db, { tokenHash: hashSecretHex(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000) });
+  await insertPasswordReset(db, {
+    tokenHash: hashSecretHex(token),
+    userId: user.id,
+    expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000),
+  });
   const { t } = getLocale(user.locale ?? meta.locale);
   const link = `${env.baseUrl}/reset-password/${token}`;
   // Not awaited: an SMTP round trip would make "account exists" measurably slower.
@@ -37,7 +41,12 @@ export async function requestPasswordReset(deps: AuthDeps, identifier: string, m
     .send({
       to: user.email,
       subject: t("mail.reset.subject", { instance: env.instanceName }),
-      text: t("mail.reset.body", { name: user.displayName, link, minutes: RESET_TOKEN_MINUTES, instance: env.instanceName }),
+      text: t("mail.reset.body", {
+        name: user.displayName,
+        link,
+        minutes: RESET_TOKEN_MINUTES,
+        instance: env.instanceName,
+      }),
     })
     .catch((error: Error) => log.error("password reset mail failed", { error: error.name }));
 }
@@ -45,7 +54,8 @@ export async function requestPasswordReset(deps: AuthDeps, identifier: string, m
 /** Throws a clear 400 page when the link is wrong, used or expired. */
 export async function assertResetTokenUsable(deps: AuthDeps, token: string): Promise<void> {
   const row = await findPasswordReset(deps.db, hashSecretHex(token));
-  if (!row || row.usedAt || row.expiresAt.getTime() <= deps.clock.now().getTime()) throw new HttpError(400, "auth.reset.invalidLink");
+  if (!row || row.usedAt || row.expiresAt.getTime() <= deps.clock.now().getTime())
+    throw new HttpError(400, "auth.reset.invalidLink");
 }
 
 export async function resetPasswordWithToken(deps: AuthDeps, token: string, password: string): Promise<void> {
@@ -64,7 +74,11 @@ export async function resetPasswordWithToken(deps: AuthDeps, token: string, pass
   if (!done) throw new HttpError(400, "auth.reset.invalidLink");
 }
 
-export async function recoverWithCode(deps: AuthDeps, input: { identifier: string; code: string; password: string }, meta: RequestMeta): Promise<void> {
+export async function recoverWithCode(
+  deps: AuthDeps,
+  input: { identifier: string; code: string; password: string },
+  meta: RequestMeta,
+): Promise<void> {
   const { db, clock, rateLimiter } = deps;
   await rateLimiter.takeToken("recovery", meta.ip);
   const user = await findUserBySignInName(db, input.identifier);

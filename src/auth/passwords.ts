@@ -1,7 +1,7 @@
 // Passwords: argon2id with OWASP's minimum parameters (m=19456 KiB, t=2, p=1, ≈90 ms
 // here). At least 8 characters, no composition rules, and never one of the ~49,000 most
 // common passwords (zxcvbn-ts's list, bundled: no call to any breach service).
-import { hash, verify, type Options } from "@node-rs/argon2";
+import { hash, type Options, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
 // Algorithm is a `const enum` in the type definitions and absent at run time: 2 = Argon2id.
@@ -11,7 +11,11 @@ const OPTIONS: Options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;
 
-const COMMON = new Set((dictionary["passwords-common"] as string[]).filter((p) => p.length >= PASSWORD_MIN_LENGTH).map((p) => p.toLowerCase()));
+const COMMON = new Set(
+  (dictionary["passwords-common"] as string[])
+    .filter((p) => p.length >= PASSWORD_MIN_LENGTH)
+    .map((p) => p.toLowerCase()),
+);
 
 /** Length in characters as people count them (code points), after Unicode normalisation. */
 export function passwordLength(password: string): number {

@@ -1,5 +1,5 @@
 // The only place accounts, sessions, recovery codes and reset tokens touch the database.
-import type { Db, DbClient as Client, Tx } from "../db/client.js";
+import type { DbClient as Client, Db, Tx } from "../db/client.js";
 import { asBytes, asDate, withSql } from "../db/direct.js";
 
 export type PlatformRole = "learner" | "trainer" | "admin";
@@ -17,7 +17,14 @@ export type UserRecord = {
   createdAt: Date;
 };
 
-export type SessionRecord = { id: string; secretHash: Uint8Array; userId: string; createdAt: Date; lastUsedAt: Date; browser: string };
+export type SessionRecord = {
+  id: string;
+  secretHash: Uint8Array;
+  userId: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  browser: string;
+};
 
 // ---------- users ----------
 
@@ -28,7 +35,9 @@ export function findUserById(db: Client, id: string): Promise<UserRecord | null>
 /** By username, or by email when the identifier contains "@". Both are stored lowercase. */
 export function findUserBySignInName(db: Client, identifier: string): Promise<UserRecord | null> {
   const key = identifier.trim().toLowerCase();
-  return key.includes("@") ? db.user.findUnique({ where: { email: key } }) : db.user.findUnique({ where: { username: key } });
+  return key.includes("@")
+    ? db.user.findUnique({ where: { email: key } })
+    : db.user.findUnique({ where: { username: key } });
 }
 
 export async function isUsernameTaken(db: Client, username: string): Promise<boolean> {
@@ -39,13 +48,25 @@ export async function isEmailTaken(db: Client, email: string, exceptUserId?: str
   return (await db.user.count({ where: { email, ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}) } })) > 0;
 }
 
-export type NewUser = { id: string; username: string; displayName: string; email: string | null; passwordHash: string; locale: string | null; platformRole?: PlatformRole };
+export type NewUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string;
+  locale: string | null;
+  platformRole?: PlatformRole;
+};
 
 export async function insertUser(db: Client, user: NewUser): Promise<void> {
   await db.user.create({ data: user });
 }
 
-export async function updateUserProfile(db: Client, id: string, profile: { displayName: string; certificateName: string | null; locale: string | null }): Promise<void> {
+export async function updateUserProfile(
+  db: Client,
+  id: string,
+  profile: { displayName: string; certificateName: string | null; locale: string | null },
+): Promise<void> {
   await db.user.update({ where: { id }, data: profile });
 }
 
@@ -138,23 +159,35 @@ export function countUnusedRecoveryCodes(db: Client, userId: string): Promise<nu
 
 /** Marks the code used if it belongs to the user and is unused; true when it did. */
 export async function useRecoveryCode(db: Client, userId: string, codeHash: string, now: Date): Promise<boolean> {
-  const { count } = await db.recoveryCode.updateMany({ where: { codeHash, userId, usedAt: null }, data: { usedAt: now } });
+  const { count } = await db.recoveryCode.updateMany({
+    where: { codeHash, userId, usedAt: null },
+    data: { usedAt: now },
+  });
   return count === 1;
 }
 
 // ---------- password reset tokens ----------
 
-export async function insertPasswordReset(db: Client, reset: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
+export async function insertPasswordReset(
+  db: Client,
+  reset: { tokenHash: string; userId: string; expiresAt: Date },
+): Promise<void> {
   await db.passwordReset.create({ data: reset });
 }
 
-export function findPasswordReset(db: Client, tokenHash: string): Promise<{ userId: string; expiresAt: Date; usedAt: Date | null } | null> {
+export function findPasswordReset(
+  db: Client,
+  tokenHash: string,
+): Promise<{ userId: string; expiresAt: Date; usedAt: Date | null } | null> {
   return db.passwordReset.findUnique({ where: { tokenHash } });
 }
 
 /** Single use: marks it used only if still unused and unexpired; true when it did. */
 export async function consumePasswordReset(db: Client, tokenHash: string, now: Date): Promise<boolean> {
-  const { count } = await db.passwordReset.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const { count } = await db.passwordReset.updateMany({
+    where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
   return count === 1;
 }
 
@@ -164,9 +197,16 @@ export async function deletePasswordResets(db: Client, userId: string): Promise<
 
 // ---------- admin listing ----------
 
-export async function searchUsers(db: Client, query: string, page: number, pageSize: number): Promise<{ users: UserRecord[]; total: number }> {
+export async function searchUsers(
+  db: Client,
+  query: string,
+  page: number,
+  pageSize: number,
+): Promise<{ users: UserRecord[]; total: number }> {
   const q = query.trim().toLowerCase();
-  const where = q ? { OR: [{ username: { contains: q } }, { displayName: { contains: query.trim() } }, { email: { contains: q } }] } : {};
+  const where = q
+    ? { OR: [{ username: { contains: q } }, { displayName: { contains: query.trim() } }, { email: { contains: q } }] }
+    : {};
   const [users, total] = await Promise.all([
     db.user.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
     db.user.count({ where }),

@@ -1,18 +1,23 @@
 // Creating an account: username, display name, password, and an optional email.
 // Without an email the learner gets one-time recovery codes, shown once.
-import { runInTransaction, isEmailTaken, isUsernameTaken, insertUser, replaceRecoveryCodes } from "./queries.js";
-import { FormError } from "../web/forms.js";
+
 import { claimPendingEnrolments } from "../orgs/pending.js";
 import { generateSecureRandomString } from "../security/random.js";
+import { FormError } from "../web/forms.js";
 import { encodeBrowserLabel } from "./browser-label.js";
 import { hashPassword } from "./passwords.js";
+import { insertUser, isEmailTaken, isUsernameTaken, replaceRecoveryCodes, runInTransaction } from "./queries.js";
 import { generateRecoveryCodes, hashRecoveryCode } from "./recovery-codes.js";
 import { createSession, LEARNER_POLICY, sessionExpiresAt } from "./session.js";
 import type { AuthDeps, RequestMeta, SignedIn } from "./types.js";
 
 export type RegisterInput = { displayName: string; username: string; email: string | null; password: string };
 
-export async function register(deps: AuthDeps, input: RegisterInput, meta: RequestMeta): Promise<SignedIn & { recoveryCodes: string[] | null }> {
+export async function register(
+  deps: AuthDeps,
+  input: RegisterInput,
+  meta: RequestMeta,
+): Promise<SignedIn & { recoveryCodes: string[] | null }> {
   const { db, clock, rateLimiter } = deps;
   await rateLimiter.takeToken("register", meta.ip);
   await assertAvailable(deps, input);
@@ -22,7 +27,14 @@ export async function register(deps: AuthDeps, input: RegisterInput, meta: Reque
   const now = clock.now();
   try {
     const { token, session } = await runInTransaction(db, async (tx) => {
-      await insertUser(tx, { id, username: input.username, displayName: input.displayName, email: input.email, passwordHash, locale: meta.locale });
+      await insertUser(tx, {
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email,
+        passwordHash,
+        locale: meta.locale,
+      });
       if (recoveryCodes) await replaceRecoveryCodes(tx, id, recoveryCodes.map(hashRecoveryCode));
       // Someone an organisation enrolled by email before they had an account lands in the cohort now.
       if (input.email) await claimPendingEnrolments(tx, id, input.email, now);

@@ -1,15 +1,20 @@
 // Registration, sign-in, sign-out and the two ways back into a forgotten account.
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
+import { signOutEverywhere } from "../account/service.js";
 import type { AppDeps } from "../deps.js";
 import { handleForm, safeNext } from "../web/forms.js";
 import { withNotice } from "../web/notice.js";
 import { currentSession, currentUser, requireUser, secureCookies } from "./middleware.js";
-import { assertResetTokenUsable, recoverWithCode, requestPasswordReset, resetPasswordWithToken } from "./password-reset.js";
+import {
+  assertResetTokenUsable,
+  recoverWithCode,
+  requestPasswordReset,
+  resetPasswordWithToken,
+} from "./password-reset.js";
 import { register } from "./registration.js";
 import { forgotSchema, loginSchema, recoverSchema, registerSchema, resetSchema } from "./schemas.js";
 import { clearSessionCookie, invalidateSession, setSessionCookie } from "./session.js";
 import { signIn } from "./sign-in.js";
-import { signOutEverywhere } from "../account/service.js";
 import type { RequestMeta } from "./types.js";
 
 export function requestMeta(req: Request, res: Response): RequestMeta {
@@ -20,30 +25,48 @@ export function authRoutes(deps: AppDeps): Router {
   const router = Router();
   const secure = secureCookies(deps.env.baseUrl);
   const t = (res: Response) => res.locals.t as (key: string) => string;
-  const page = (res: Response, key: string, extra: Record<string, unknown> = {}) => ({ title: t(res)(key), errors: {}, values: {}, ...extra });
+  const page = (res: Response, key: string, extra: Record<string, unknown> = {}) => ({
+    title: t(res)(key),
+    errors: {},
+    values: {},
+    ...extra,
+  });
 
   /** A new sign-in replaces whatever session this browser had (no session fixation). */
   const startSession = async (res: Response, token: string, expiresAt: Date) => {
     const previous = currentSession(res);
     if (previous) await invalidateSession(deps.db, previous.id);
-    setSessionCookie(res, token, expiresAt, secure);
+    setSessionCookie(res, token, expiresAt, deps.clock.now(), secure);
   };
 
   router.get("/register", (req, res) => {
     // A cohort invitation links here with the invited address, so the account lands in the cohort.
     const email = typeof req.query.email === "string" && req.query.email.length <= 254 ? req.query.email : "";
-    res.render("auth/register", page(res, "auth.register.title", { values: { next: safeNext(req.query.next, ""), email } }));
+    res.render(
+      "auth/register",
+      page(res, "auth.register.title", { values: { next: safeNext(req.query.next, ""), email } }),
+    );
   });
 
   router.post("/register", (req, res) =>
-    handleForm(req, res, registerSchema, { view: "auth/register", data: page(res, "auth.register.title") }, async (input) => {
-      const result = await register(deps, input, requestMeta(req, res));
-      await startSession(res, result.token, result.expiresAt);
-      const next = safeNext(input.next);
-      // Shown once, in this response: only their hashes are kept.
-      if (result.recoveryCodes) return res.render("auth/recovery-codes", page(res, "auth.recoveryCodes.title", { codes: result.recoveryCodes, next, fresh: true }));
-      res.redirect(303, next);
-    }),
+    handleForm(
+      req,
+      res,
+      registerSchema,
+      { view: "auth/register", data: page(res, "auth.register.title") },
+      async (input) => {
+        const result = await register(deps, input, requestMeta(req, res));
+        await startSession(res, result.token, result.expiresAt);
+        const next = safeNext(input.next);
+        // Shown once, in this response: only their hashes are kept.
+        if (result.recoveryCodes)
+          return res.render(
+            "auth/recovery-codes",
+            page(res, "auth.recoveryCodes.title", { codes: result.recoveryCodes, next, fresh: true }),
+          );
+        res.redirect(303, next);
+      },
+    ),
   );
 
   router.get("/login", (req, res) => {
@@ -88,21 +111,33 @@ export function authRoutes(deps: AppDeps): Router {
   });
 
   router.post("/reset-password/:token", (req, res) =>
-    handleForm(req, res, resetSchema, { view: "auth/reset", data: page(res, "auth.reset.title", { token: req.params.token }) }, async (input) => {
-      await resetPasswordWithToken(deps, String(req.params.token), input.password);
-      clearSessionCookie(res, secure);
-      res.redirect(303, withNotice("/login", "password-reset"));
-    }),
+    handleForm(
+      req,
+      res,
+      resetSchema,
+      { view: "auth/reset", data: page(res, "auth.reset.title", { token: req.params.token }) },
+      async (input) => {
+        await resetPasswordWithToken(deps, String(req.params.token), input.password);
+        clearSessionCookie(res, secure);
+        res.redirect(303, withNotice("/login", "password-reset"));
+      },
+    ),
   );
 
   router.get("/recover", (_req, res) => res.render("auth/recover", page(res, "auth.recover.title")));
 
   router.post("/recover", (req, res) =>
-    handleForm(req, res, recoverSchema, { view: "auth/recover", data: page(res, "auth.recover.title") }, async (input) => {
-      await recoverWithCode(deps, input, requestMeta(req, res));
-      clearSessionCookie(res, secure);
-      res.redirect(303, withNotice("/login", "password-reset"));
-    }),
+    handleForm(
+      req,
+      res,
+      recoverSchema,
+      { view: "auth/recover", data: page(res, "auth.recover.title") },
+      async (input) => {
+        await recoverWithCode(deps, input, requestMeta(req, res));
+        clearSessionCookie(res, secure);
+        res.redirect(303, withNotice("/login", "password-reset"));
+      },
+    ),
   );
 
   return router;

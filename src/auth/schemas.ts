@@ -17,7 +17,9 @@ export const usernameField = z
       .regex(/^[a-z0-9][a-z0-9._-]*$/, "form.username.invalid"),
   );
 
-export const displayNameField = text("form.displayName.required").pipe(z.string().min(1, "form.displayName.required").max(80, "form.displayName.tooLong"));
+export const displayNameField = text("form.displayName.required").pipe(
+  z.string().min(1, "form.displayName.required").max(80, "form.displayName.tooLong"),
+);
 
 const emailValue = z.string().max(254, "form.email.invalid").pipe(z.email("form.email.invalid"));
 
@@ -40,29 +42,57 @@ export const newPasswordField = z
   .refine((p) => passwordLength(p) <= PASSWORD_MAX_LENGTH, "form.password.tooLong")
   .refine((p) => !isCommonPassword(p), "form.password.common");
 
-const currentPasswordField = z.string({ error: "form.currentPassword.required" }).min(1, "form.currentPassword.required").max(1024, "form.invalid");
+const currentPasswordField = z
+  .string({ error: "form.currentPassword.required" })
+  .min(1, "form.currentPassword.required")
+  .max(1024, "form.invalid");
 
 const next = z.string().optional();
 
 export const registerSchema = z
-  .object({ displayName: displayNameField, username: usernameField, email: optionalEmailField, password: newPasswordField, next })
-  .refine((f) => f.password.toLowerCase() !== f.username, { path: ["password"], message: "form.password.likeUsername" });
+  .object({
+    displayName: displayNameField,
+    username: usernameField,
+    email: optionalEmailField,
+    password: newPasswordField,
+    next,
+  })
+  .refine((f) => f.password.toLowerCase() !== f.username, {
+    path: ["password"],
+    message: "form.password.likeUsername",
+  });
 
 export const loginSchema = z.object({
-  identifier: z.string({ error: "form.identifier.required" }).trim().min(1, "form.identifier.required").max(254, "form.invalid"),
+  identifier: z
+    .string({ error: "form.identifier.required" })
+    .trim()
+    .min(1, "form.identifier.required")
+    .max(254, "form.invalid"),
   password: currentPasswordField.transform((p) => p),
   next,
 });
 
 export const forgotSchema = z.object({
-  identifier: z.string({ error: "form.identifier.required" }).trim().min(1, "form.identifier.required").max(254, "form.invalid"),
+  identifier: z
+    .string({ error: "form.identifier.required" })
+    .trim()
+    .min(1, "form.identifier.required")
+    .max(254, "form.invalid"),
 });
 
 export const resetSchema = z.object({ password: newPasswordField });
 
 export const recoverSchema = z.object({
-  identifier: z.string({ error: "form.identifier.required" }).trim().min(1, "form.identifier.required").max(254, "form.invalid"),
-  code: z.string({ error: "form.recoveryCode.required" }).trim().min(1, "form.recoveryCode.required").max(64, "form.recoveryCode.wrong"),
+  identifier: z
+    .string({ error: "form.identifier.required" })
+    .trim()
+    .min(1, "form.identifier.required")
+    .max(254, "form.invalid"),
+  code: z
+    .string({ error: "form.recoveryCode.required" })
+    .trim()
+    .min(1, "form.recoveryCode.required")
+    .max(64, "form.recoveryCode.wrong"),
   password: newPasswordField,
 });
 
@@ -78,7 +108,9 @@ export const profileSchema = z.object({
     .string()
     .optional()
     .transform((s) => s ?? "")
-    .pipe(z.union([z.literal(""), z.enum(SUPPORTED_LOCALES as [string, ...string[]])], { error: "form.locale.invalid" }))
+    .pipe(
+      z.union([z.literal(""), z.enum(SUPPORTED_LOCALES as [string, ...string[]])], { error: "form.locale.invalid" }),
+    )
     .transform((s) => s || null),
 });
 

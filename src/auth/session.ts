@@ -13,7 +13,14 @@
 import type { CookieOptions, Response } from "express";
 import type { Db, DbClient } from "../db/client.js";
 import { generateSecureRandomString, hashSecret, secretsMatch } from "../security/random.js";
-import { deleteSession, findSessionWithUser, insertSession, touchSession, type SessionRecord, type UserRecord } from "./queries.js";
+import {
+  deleteSession,
+  findSessionWithUser,
+  insertSession,
+  type SessionRecord,
+  touchSession,
+  type UserRecord,
+} from "./queries.js";
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -33,13 +40,27 @@ export type Session = { id: string; userId: string; createdAt: Date; lastUsedAt:
 export type ValidatedSession = { session: Session; user: UserRecord; expiresAt: Date; refreshed: boolean };
 
 export function sessionExpiresAt(session: Pick<Session, "createdAt" | "lastUsedAt">, policy: SessionPolicy): Date {
-  return new Date(Math.min(session.lastUsedAt.getTime() + policy.idleMs, session.createdAt.getTime() + policy.absoluteMs));
+  return new Date(
+    Math.min(session.lastUsedAt.getTime() + policy.idleMs, session.createdAt.getTime() + policy.absoluteMs),
+  );
 }
 
-export async function createSession(db: DbClient, userId: string, browser: string, now: Date): Promise<{ token: string; session: Session }> {
+export async function createSession(
+  db: DbClient,
+  userId: string,
+  browser: string,
+  now: Date,
+): Promise<{ token: string; session: Session }> {
   const id = generateSecureRandomString();
   const secret = generateSecureRandomString();
-  const record: SessionRecord = { id, secretHash: hashSecret(secret), userId, createdAt: now, lastUsedAt: now, browser };
+  const record: SessionRecord = {
+    id,
+    secretHash: hashSecret(secret),
+    userId,
+    createdAt: now,
+    lastUsedAt: now,
+    browser,
+  };
   await insertSession(db, record);
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastUsedAt: now, browser } };
 }
@@ -56,7 +77,13 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
     await deleteSession(db, id);
     return null;
   }
-  const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, browser: row.browser };
+  const session: Session = {
+    id: row.id,
+    userId: row.userId,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    browser: row.browser,
+  };
   const refreshed = now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS;
   if (refreshed) {
     session.lastUsedAt = now;
@@ -80,8 +107,14 @@ function cookieOptions(secure: boolean): CookieOptions {
   return { httpOnly: true, sameSite: "lax", path: "/", secure };
 }
 
-export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
-  res.cookie(sessionCookieName(secure), token, { ...cookieOptions(secure), expires: expiresAt });
+/**
+ * The cookie carries a lifetime (Max-Age) rather than a date: the session's expiry is computed
+ * by our clock, and a browser (or a test's cookie jar) whose calendar differs from the server's
+ * would otherwise drop the cookie early or keep it late.
+ */
+export function setSessionCookie(res: Response, token: string, expiresAt: Date, now: Date, secure: boolean): void {
+  const maxAge = Math.max(0, expiresAt.getTime() - now.getTime());
+  res.cookie(sessionCookieName(secure), token, { ...cookieOptions(secure), maxAge });
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {

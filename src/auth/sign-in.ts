@@ -7,14 +7,20 @@ import { findUserBySignInName, type UserRecord } from "./queries.js";
 import { createSession, sessionExpiresAt, sessionPolicy } from "./session.js";
 import type { AuthDeps, RequestMeta, SignedIn } from "./types.js";
 
-export async function signIn(deps: AuthDeps, input: { identifier: string; password: string }, meta: RequestMeta): Promise<SignedIn> {
+export async function signIn(
+  deps: AuthDeps,
+  input: { identifier: string; password: string },
+  meta: RequestMeta,
+): Promise<SignedIn> {
   const { db, clock, rateLimiter } = deps;
   await rateLimiter.takeToken("login", meta.ip);
   const user = await findUserBySignInName(db, input.identifier);
   // One counter per account whichever name was typed; per typed name when none matches.
   const accountKey = user?.id ?? input.identifier;
   await rateLimiter.assertNotBlocked("login", accountKey);
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstNothing(input.password);
   if (!user || !valid) {
     await rateLimiter.recordFailure("login", accountKey);
     throw new FormError({ form: "auth.login.failed" });
@@ -26,7 +32,12 @@ export async function signIn(deps: AuthDeps, input: { identifier: string; passwo
 }
 
 /** For account changes: the current password, with the same failure limits as signing in. */
-export async function confirmCurrentPassword(deps: AuthDeps, user: UserRecord, password: string, field = "currentPassword"): Promise<void> {
+export async function confirmCurrentPassword(
+  deps: AuthDeps,
+  user: UserRecord,
+  password: string,
+  field = "currentPassword",
+): Promise<void> {
   await deps.rateLimiter.assertNotBlocked("login", user.id);
   if (!(await verifyPassword(user.passwordHash, password))) {
     await deps.rateLimiter.recordFailure("login", user.id);

@@ -5,8 +5,9 @@ import type { Course, Module } from "../courses/catalog.js";
 import type { AppDeps } from "../deps.js";
 import { getLocale } from "../i18n/i18n.js";
 import { loadProgress } from "../learning/service.js";
-import { FormError } from "../web/forms.js";
+import { findMemberCohortForCourse } from "../orgs/queries.js";
 import { conflict, forbidden } from "../web/errors.js";
+import { FormError } from "../web/forms.js";
 import { formatCode, generateCertificateCode } from "./codes.js";
 import { issueCredential } from "./credential.js";
 import { CertificateNameError } from "./errors.js";
@@ -14,7 +15,6 @@ import { renderCertificatePdf } from "./pdf.js";
 import { printableName } from "./printable.js";
 import { findActiveCertificate, insertCertificate, lastProgressAt, usedStatusIndexes } from "./queries.js";
 import { pickStatusIndex } from "./status-list.js";
-import { findMemberCohortForCourse } from "../orgs/queries.js";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "issuer" | "env">;
 export type ClaimTarget = { course: Course; module: Module | null };
@@ -23,19 +23,29 @@ export type ClaimInput = { name: string; language: string; lookupAllowed: boolea
 export const verifyUrl = (baseUrl: string, code: string) => `${baseUrl}/verify/${formatCode(code)}`;
 
 /** Why a certificate cannot be claimed yet, or null when it can. */
-export async function eligibility(deps: Deps, userId: string, { course, module }: ClaimTarget): Promise<"disabled" | "incomplete" | null> {
+export async function eligibility(
+  deps: Deps,
+  userId: string,
+  { course, module }: ClaimTarget,
+): Promise<"disabled" | "incomplete" | null> {
   if (module ? !module.badge : !course.certificate.enabled) return "disabled";
   const progress = await loadProgress(deps, userId, course);
   const complete = module ? progress.byModule.get(module.id)?.complete : progress.complete;
   return complete ? null : "incomplete";
 }
 
-export async function claimCertificate(deps: Deps, userId: string, target: ClaimTarget, input: ClaimInput): Promise<string> {
+export async function claimCertificate(
+  deps: Deps,
+  userId: string,
+  target: ClaimTarget,
+  input: ClaimInput,
+): Promise<string> {
   const reason = await eligibility(deps, userId, target);
   if (reason === "disabled") throw forbidden("certificate.claim.disabled");
   if (reason === "incomplete") throw forbidden("certificate.claim.incomplete");
   const { course, module } = target;
-  if (await findActiveCertificate(deps.db, userId, course.id, module?.id ?? null)) throw conflict("certificate.claim.already");
+  if (await findActiveCertificate(deps.db, userId, course.id, module?.id ?? null))
+    throw conflict("certificate.claim.already");
 
   let recipientName: string;
   try {
@@ -64,7 +74,9 @@ export async function claimCertificate(deps: Deps, userId: string, target: Claim
         id: `${env.baseUrl}${module ? module.url : course.url}#v${course.version}`,
         name: achievementName,
         description: module ? module.summary : course.summary,
-        criteria: module ? locale.t("certificate.criteria.module", { module: module.title, course: course.title }) : locale.t("certificate.criteria.course", { course: course.title }),
+        criteria: module
+          ? locale.t("certificate.criteria.module", { module: module.title, course: course.title })
+          : locale.t("certificate.criteria.course", { course: course.title }),
         kind: module ? "module" : "course",
       },
       validFrom: now,
@@ -93,7 +105,8 @@ export async function claimCertificate(deps: Deps, userId: string, target: Claim
   });
   await deps.db.$transaction(async (tx) => {
     // Re-checked in the transaction: two claims at once make one certificate.
-    if (await findActiveCertificate(tx, userId, course.id, module?.id ?? null)) throw conflict("certificate.claim.already");
+    if (await findActiveCertificate(tx, userId, course.id, module?.id ?? null))
+      throw conflict("certificate.claim.already");
     await insertCertificate(tx, {
       code,
       userId,

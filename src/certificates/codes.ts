@@ -10,7 +10,10 @@ export function generateCertificateCode(): string {
 }
 
 export function formatCode(code: string): string {
-  return code.toUpperCase().match(/.{1,4}/g)!.join("-");
+  return code
+    .toUpperCase()
+    .match(/.{1,4}/g)!
+    .join("-");
 }
 
 /** The stored form of a typed code, or null when it cannot be one. */

@@ -5,10 +5,18 @@
 import * as z from "zod";
 import { OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./document-loader.js";
 
-const dateTime = z.string().refine((value) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)), "must be a date and time");
+const dateTime = z
+  .string()
+  .refine(
+    (value) =>
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)),
+    "must be a date and time",
+  );
 const absoluteUrl = z.string().refine((value) => URL.canParse(value), "must be an absolute URL");
 const types = (...required: string[]) =>
-  z.union([z.string(), z.array(z.string())]).refine((value) => required.every((type) => [value].flat().includes(type)), `must include ${required.join(", ")}`);
+  z
+    .union([z.string(), z.array(z.string())])
+    .refine((value) => required.every((type) => [value].flat().includes(type)), `must include ${required.join(", ")}`);
 
 export const credentialShape = z.object({
   "@context": z.tuple([z.literal(VC_V2_CONTEXT), z.literal(OPEN_BADGES_CONTEXT)]),
@@ -21,8 +29,18 @@ export const credentialShape = z.object({
   credentialSubject: z.object({
     type: types("AchievementSubject"),
     identifier: z
-      .array(z.object({ type: z.literal("IdentityObject"), identityType: z.string(), hashed: z.boolean(), identityHash: z.string() }))
-      .refine((list) => list.some((entry) => entry.identityType === "name" && !entry.hashed), "must include the recipient's name"),
+      .array(
+        z.object({
+          type: z.literal("IdentityObject"),
+          identityType: z.string(),
+          hashed: z.boolean(),
+          identityHash: z.string(),
+        }),
+      )
+      .refine(
+        (list) => list.some((entry) => entry.identityType === "name" && !entry.hashed),
+        "must include the recipient's name",
+      ),
     achievement: z.object({ id: absoluteUrl, type: types("Achievement"), name: z.string().min(1) }),
   }),
   credentialStatus: z.object({
@@ -44,7 +62,8 @@ export type CredentialShape = z.infer<typeof credentialShape>;
 
 /** The recipient's printed name, from the unhashed "name" identity. */
 export function recipientNameOf(shape: CredentialShape): string {
-  return shape.credentialSubject.identifier.find((entry) => entry.identityType === "name" && !entry.hashed)!.identityHash;
+  return shape.credentialSubject.identifier.find((entry) => entry.identityType === "name" && !entry.hashed)!
+    .identityHash;
 }
 
 export function describeShapeError(error: z.ZodError): string {

@@ -1,13 +1,14 @@
 // A certificate as an Open Badges 3.0 credential (an OpenBadgeCredential in the W3C
 // Verifiable Credentials 2.0 data model) with an embedded Data Integrity proof. Anyone
 // can check it offline with the issuer's DID document; see docs/decisions/0006.
-import { CertificateInputError } from "./errors.js";
+
 import { OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./document-loader.js";
+import { CertificateInputError } from "./errors.js";
 import type { IssuerKey } from "./issuer-key.js";
 import { signCredential, xsdDateTime } from "./proofs.js";
 import { STATUS_LIST_SIZE, STATUS_PURPOSE } from "./status-list.js";
 
-export { verifyCredential, type Verdict, type VerifyOptions } from "./verify-credential.js";
+export { type Verdict, type VerifyOptions, verifyCredential } from "./verify-credential.js";
 
 export type CredentialInput = {
   credentialId: string;
@@ -42,7 +43,14 @@ export async function issueCredential(input: CredentialInput, key: IssuerKey): P
       type: ["AchievementSubject"],
       // OB 3.0 names a recipient without an account or DID through an IdentityObject;
       // identityType "name", unhashed, because the name is meant to be read.
-      identifier: [{ type: "IdentityObject", identityType: "name", hashed: false, identityHash: input.recipientName.normalize("NFC").trim() }],
+      identifier: [
+        {
+          type: "IdentityObject",
+          identityType: "name",
+          hashed: false,
+          identityHash: input.recipientName.normalize("NFC").trim(),
+        },
+      ],
       achievement: {
         id: input.achievement.id,
         type: ["Achievement"],
@@ -64,13 +72,21 @@ export async function issueCredential(input: CredentialInput, key: IssuerKey): P
 }
 
 function checkInput(input: CredentialInput): void {
-  for (const [field, value] of [["credentialId", input.credentialId], ["issuerUrl", input.issuerUrl], ["achievement.id", input.achievement.id], ["status.listUrl", input.status.listUrl]] as const) {
+  for (const [field, value] of [
+    ["credentialId", input.credentialId],
+    ["issuerUrl", input.issuerUrl],
+    ["achievement.id", input.achievement.id],
+    ["status.listUrl", input.status.listUrl],
+  ] as const) {
     if (!URL.canParse(value)) throw new CertificateInputError(`${field} must be an absolute URL: ${value}`);
   }
   if (!input.recipientName.trim()) throw new CertificateInputError("recipientName is empty.");
-  if (!input.issuerName.trim() || !input.achievement.name.trim()) throw new CertificateInputError("issuerName and achievement.name must not be empty.");
+  if (!input.issuerName.trim() || !input.achievement.name.trim())
+    throw new CertificateInputError("issuerName and achievement.name must not be empty.");
   if (Number.isNaN(input.validFrom.getTime())) throw new CertificateInputError("validFrom is not a valid date.");
-  if (input.validUntil && !(input.validUntil > input.validFrom)) throw new CertificateInputError("validUntil must come after validFrom.");
+  if (input.validUntil && !(input.validUntil > input.validFrom))
+    throw new CertificateInputError("validUntil must come after validFrom.");
   const { index } = input.status;
-  if (!Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE) throw new CertificateInputError(`status.index out of range: ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE)
+    throw new CertificateInputError(`status.index out of range: ${index}`);
 }

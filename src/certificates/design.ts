@@ -1,11 +1,11 @@
 // The certificate's page design, as pure geometry: A4 landscape, a double rule frame,
 // a centred column (heading, name, course), and a footer of three blocks — date, issuer,
 // QR code with the verification address — mirrored for right-to-left languages.
-import { rgb, type Color } from "pdf-lib";
-import { fitText, type FitSpec } from "./fit.js";
+import { type Color, rgb } from "pdf-lib";
+import type { PlacedLine } from "./draw-text.js";
+import { type FitSpec, fitText } from "./fit.js";
 import { loadFaces, type Weight } from "./fonts.js";
 import { printableText } from "./printable.js";
-import type { PlacedLine } from "./draw-text.js";
 import type { Direction } from "./text-layout.js";
 
 export const PAGE = { width: 841.89, height: 595.28 } as const; // A4 landscape, points
@@ -17,7 +17,12 @@ const HAIRLINE = rgb(0.76, 0.79, 0.82);
 
 export type Rule = { x1: number; y1: number; x2: number; y2: number; thickness: number; color: Color };
 export type Frame = { inset: number; thickness: number; color: Color };
-export type Drawing = { texts: PlacedLine[]; rules: Rule[]; frames: Frame[]; qr: { x: number; y: number; size: number; text: string; color: Color } };
+export type Drawing = {
+  texts: PlacedLine[];
+  rules: Rule[];
+  frames: Frame[];
+  qr: { x: number; y: number; size: number; text: string; color: Color };
+};
 
 export type DesignInput = {
   name: string; // already checked by printableName
@@ -27,7 +32,15 @@ export type DesignInput = {
   code: string;
   verifyUrl: string;
   language: string;
-  labels: { heading: string; presentedTo: string; forCompleting: string; completedOn: string; issuedBy: string; verifyAt: string; codeLabel: string };
+  labels: {
+    heading: string;
+    presentedTo: string;
+    forCompleting: string;
+    completedOn: string;
+    issuedBy: string;
+    verifyAt: string;
+    codeLabel: string;
+  };
 };
 
 const CENTER = PAGE.width / 2;
@@ -57,10 +70,22 @@ export function composeCertificate(input: DesignInput): Drawing {
   placeColumn(input, direction, place);
   const [start, middle, end] = direction === "rtl" ? [...FOOTER_CENTERS].reverse() : FOOTER_CENTERS;
   placeFooter(input, { start: start!, middle: middle!, end: end! }, place);
-  const rule = (x: number, y: number, half: number, thickness: number, color: Color): Rule => ({ x1: x - half, y1: y, x2: x + half, y2: y, thickness, color });
+  const rule = (x: number, y: number, half: number, thickness: number, color: Color): Rule => ({
+    x1: x - half,
+    y1: y,
+    x2: x + half,
+    y2: y,
+    thickness,
+    color,
+  });
   return {
     texts,
-    rules: [rule(CENTER, 470, 26, 1, ACCENT), rule(CENTER, 324, 190, 0.6, HAIRLINE), rule(start!, 120, 80, 0.6, HAIRLINE), rule(middle!, 120, 80, 0.6, HAIRLINE)],
+    rules: [
+      rule(CENTER, 470, 26, 1, ACCENT),
+      rule(CENTER, 324, 190, 0.6, HAIRLINE),
+      rule(start!, 120, 80, 0.6, HAIRLINE),
+      rule(middle!, 120, 80, 0.6, HAIRLINE),
+    ],
     frames: [
       { inset: 22, thickness: 1.6, color: ACCENT },
       { inset: 28, thickness: 0.5, color: ACCENT },
@@ -76,7 +101,12 @@ function placeColumn(input: DesignInput, direction: Direction, place: Place): vo
   place(input.labels.presentedTo, "regular", CENTER, 424, MUTED, { width: COLUMN, maxSize: 13, minSingleLine: 8 });
   place(input.name, "regular", CENTER, 370, INK, { width: COLUMN, maxSize: 40, minSingleLine: 24, maxTwoLines: 30 });
   place(input.labels.forCompleting, "regular", CENTER, 292, MUTED, { width: COLUMN, maxSize: 13, minSingleLine: 8 });
-  place(input.courseTitle, "bold", CENTER, 256, INK, { width: COLUMN, maxSize: 22, minSingleLine: 15, maxTwoLines: 18 });
+  place(input.courseTitle, "bold", CENTER, 256, INK, {
+    width: COLUMN,
+    maxSize: 22,
+    minSingleLine: 15,
+    maxTwoLines: 18,
+  });
 }
 
 function placeFooter(input: DesignInput, x: { start: number; middle: number; end: number }, place: Place): void {
@@ -87,7 +117,12 @@ function placeFooter(input: DesignInput, x: { start: number; middle: number; end
   place(input.labels.issuedBy, "regular", x.middle, 104, MUTED, small(9));
   // Under the QR code, clear of its quiet zone (four modules).
   place(input.labels.verifyAt, "regular", x.end, 96, MUTED, small(7.5));
-  place(input.verifyUrl, "regular", x.end, 84, INK, { width: FOOTER_WIDTH, maxSize: 7.5, minSingleLine: 6, maxTwoLines: 6.5 });
+  place(input.verifyUrl, "regular", x.end, 84, INK, {
+    width: FOOTER_WIDTH,
+    maxSize: 7.5,
+    minSingleLine: 6,
+    maxTwoLines: 6.5,
+  });
   place(input.labels.codeLabel, "regular", x.end, 68, MUTED, small(7.5));
   place(input.code, "bold", x.end, 57, INK, small(9));
 }

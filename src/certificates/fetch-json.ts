@@ -6,9 +6,15 @@ const MAX_BYTES = 1_000_000;
 export async function fetchJson(url: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/json, application/did+json, application/vc+ld+json" }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, {
+      headers: { accept: "application/json, application/did+json, application/vc+ld+json" },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
-    const reason = (error as Error).name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+    const reason =
+      (error as Error).name === "TimeoutError"
+        ? `no answer within ${timeoutMs / 1000} s`
+        : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
     throw new Error(`could not fetch ${url}: ${reason}`);
   }
   if (!response.ok) throw new Error(`could not fetch ${url}: HTTP ${response.status}`);
@@ -19,7 +25,8 @@ export async function fetchJson(url: string, timeoutMs = 5000): Promise<Record<s
   } catch {
     throw new Error(`${url} did not return JSON`);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${url} did not return a JSON object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`${url} did not return a JSON object`);
   return value as Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@
 import { paragraphDirection } from "./bidi.js";
 import type { Face } from "./fonts.js";
 import { graphemes } from "./printable.js";
-import { layoutLine, type Direction, type Line } from "./text-layout.js";
+import { type Direction, type Line, layoutLine } from "./text-layout.js";
 
 export type FitSpec = {
   width: number;
@@ -27,7 +27,8 @@ export function fitText(text: string, faces: readonly Face[], fallback: Directio
   const direction = paragraphDirection(text, fallback);
   const one = layoutLine(text, faces, direction, spec.tracking);
   const oneSize = one.width > 0 ? Math.min(spec.maxSize, spec.width / one.width) : spec.maxSize;
-  if (oneSize >= spec.minSingleLine || spec.maxTwoLines === undefined) return { size: roundDown(oneSize), lines: [one] };
+  if (oneSize >= spec.minSingleLine || spec.maxTwoLines === undefined)
+    return { size: roundDown(oneSize), lines: [one] };
   const two = bestSplit(text, faces, direction, spec.tracking);
   if (!two) return { size: roundDown(oneSize), lines: [one] };
   const twoSize = Math.min(spec.maxTwoLines, spec.width / Math.max(two[0].width, two[1].width));
@@ -36,7 +37,7 @@ export function fitText(text: string, faces: readonly Face[], fallback: Directio
 
 function bestSplit(text: string, faces: readonly Face[], direction: Direction, tracking = 0): [Line, Line] | null {
   const parts = graphemes(text);
-  const after = (pattern: RegExp) => parts.flatMap((part, i) => (i > 0 && pattern.test(parts[i - 1]!) ? [i] : []));
+  const after = (pattern: RegExp) => parts.flatMap((_part, i) => (i > 0 && pattern.test(parts[i - 1]!) ? [i] : []));
   const spaces = parts.flatMap((part, i) => (part === " " ? [i] : []));
   // Break at a space; else after a slash or hyphen (addresses, codes); else anywhere.
   const punctuation = after(/^[/\-_.]$/);
@@ -50,7 +51,10 @@ function bestSplit(text: string, faces: readonly Face[], direction: Direction, t
     const first = parts.slice(0, at).join("").trim();
     const second = parts.slice(at).join("").trim();
     if (!first || !second) continue;
-    const lines: [Line, Line] = [layoutLine(first, faces, direction, tracking), layoutLine(second, faces, direction, tracking)];
+    const lines: [Line, Line] = [
+      layoutLine(first, faces, direction, tracking),
+      layoutLine(second, faces, direction, tracking),
+    ];
     const width = Math.max(lines[0].width, lines[1].width);
     if (width < bestWidth) [best, bestWidth] = [lines, width];
   }

@@ -2,8 +2,8 @@
 // never downloaded. A "face" is one font file; text is split so that each run is drawn
 // with a single face, which is what lets fontkit shape Arabic properly.
 import fs from "node:fs";
-import fontkit from "@pdf-lib/fontkit";
 import type { Font, TypeFeatures } from "@pdf-lib/fontkit";
+import fontkit from "@pdf-lib/fontkit";
 
 export type Weight = "regular" | "bold";
 
@@ -24,7 +24,7 @@ const FACES = [
 
 const ARABIC_SCRIPT = /\p{Script_Extensions=Arabic}/u;
 // Joiners and variation selectors are invisible: fontkit hides them, so they need no glyph.
-const IGNORABLE = /[\u200C\u200D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+const IGNORABLE = /\u200C|\u200D|[\uFE00-\uFE0F]|[\u{E0100}-\u{E01EF}]/u;
 
 // Noto Naskh's optional "liga" turns الله into one glyph standing for three letters. In
 // right-to-left text pdftotext reads such a glyph's letters backwards (extractors that

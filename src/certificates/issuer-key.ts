@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import type { Ed25519KeyPair } from "@digitalbazaar/ed25519-multikey";
+import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { didWebFromBaseUrl } from "./did-web.js";
 import { DID_CONTEXT, MULTIKEY_CONTEXT } from "./document-loader.js";
 
@@ -31,7 +31,12 @@ export async function loadOrCreateIssuerKey(dataDir: string, baseUrl: string): P
   // The fragment is the public key itself: a rotated key gets a new id, and a DID
   // document can keep listing old keys so older certificates still verify.
   const verificationMethodId = `${did}#${stored.publicKeyMultibase}`;
-  const keyPair = await Ed25519Multikey.from({ "@context": MULTIKEY_CONTEXT, id: verificationMethodId, controller: did, ...stored });
+  const keyPair = await Ed25519Multikey.from({
+    "@context": MULTIKEY_CONTEXT,
+    id: verificationMethodId,
+    controller: did,
+    ...stored,
+  });
   await assertKeyPairWorks(keyPair, file);
   return { did, verificationMethodId, publicKeyMultibase: stored.publicKeyMultibase, keyPair };
 }
@@ -45,10 +50,20 @@ function readStoredKey(file: string): StoredKey | null {
     throw error;
   }
   const value = JSON.parse(text) as Partial<StoredKey>;
-  if (value.type !== "Multikey" || typeof value.publicKeyMultibase !== "string" || typeof value.secretKeyMultibase !== "string") {
-    throw new Error(`${file} is not a Sendero issuer key. Restore it from a backup: certificates already issued depend on it.`);
+  if (
+    value.type !== "Multikey" ||
+    typeof value.publicKeyMultibase !== "string" ||
+    typeof value.secretKeyMultibase !== "string"
+  ) {
+    throw new Error(
+      `${file} is not a Sendero issuer key. Restore it from a backup: certificates already issued depend on it.`,
+    );
   }
-  return { type: "Multikey", publicKeyMultibase: value.publicKeyMultibase, secretKeyMultibase: value.secretKeyMultibase };
+  return {
+    type: "Multikey",
+    publicKeyMultibase: value.publicKeyMultibase,
+    secretKeyMultibase: value.secretKeyMultibase,
+  };
 }
 
 async function createStoredKey(dataDir: string, file: string): Promise<StoredKey> {
@@ -88,7 +103,14 @@ export function didDocument(key: IssuerKey): Record<string, unknown> {
   return {
     "@context": [DID_CONTEXT, MULTIKEY_CONTEXT],
     id: key.did,
-    verificationMethod: [{ id: key.verificationMethodId, type: "Multikey", controller: key.did, publicKeyMultibase: key.publicKeyMultibase }],
+    verificationMethod: [
+      {
+        id: key.verificationMethodId,
+        type: "Multikey",
+        controller: key.did,
+        publicKeyMultibase: key.publicKeyMultibase,
+      },
+    ],
     assertionMethod: [key.verificationMethodId],
   };
 }

@@ -1,7 +1,7 @@
 // This instance as an issuer: its Ed25519 key and DID document, and the signed status
 // list of revocations — rebuilt only when a revocation changes it.
 import type { Db } from "../db/client.js";
-import { didDocument, loadOrCreateIssuerKey, type IssuerKey } from "./issuer-key.js";
+import { didDocument, type IssuerKey, loadOrCreateIssuerKey } from "./issuer-key.js";
 import { revokedStatusIndexes } from "./queries.js";
 import { buildStatusListCredential } from "./status-list.js";
 
@@ -16,7 +16,15 @@ export class Issuer {
     readonly name: string,
   ) {}
 
-  static async load({ dataDir, baseUrl, instanceName }: { dataDir: string; baseUrl: string; instanceName: string }): Promise<Issuer> {
+  static async load({
+    dataDir,
+    baseUrl,
+    instanceName,
+  }: {
+    dataDir: string;
+    baseUrl: string;
+    instanceName: string;
+  }): Promise<Issuer> {
     return new Issuer(await loadOrCreateIssuerKey(dataDir, baseUrl), baseUrl, instanceName);
   }
 

@@ -3,8 +3,18 @@
 // certificate weighs tens of kilobytes. The output is deterministic (dates come from the
 // input), so the same certificate can be re-rendered on demand and cached by ETag.
 import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, popGraphicsState, pushGraphicsState, rectangle, setLineWidth, setStrokingColor, stroke, type PDFFont, type PDFPage } from "pdf-lib";
-import { composeCertificate, PAGE, type Drawing } from "./design.js";
+import {
+  PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setLineWidth,
+  setStrokingColor,
+  stroke,
+} from "pdf-lib";
+import { composeCertificate, type Drawing, PAGE } from "./design.js";
 import { TextPainter } from "./draw-text.js";
 import { CertificateInputError } from "./errors.js";
 import type { Face } from "./fonts.js";
@@ -65,7 +75,8 @@ function checkInput(input: CertificatePdfInput): void {
   } catch {
     throw new CertificateInputError(`verifyUrl is not an absolute URL: ${input.verifyUrl}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new CertificateInputError("verifyUrl must be http(s).");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new CertificateInputError("verifyUrl must be http(s).");
 }
 
 function paint(page: PDFPage, drawing: Drawing, fonts: ReadonlyMap<Face, PDFFont>): void {
@@ -81,7 +92,12 @@ function paint(page: PDFPage, drawing: Drawing, fonts: ReadonlyMap<Face, PDFFont
     );
   }
   for (const rule of drawing.rules) {
-    page.drawLine({ start: { x: rule.x1, y: rule.y1 }, end: { x: rule.x2, y: rule.y2 }, thickness: rule.thickness, color: rule.color });
+    page.drawLine({
+      start: { x: rule.x1, y: rule.y1 },
+      end: { x: rule.x2, y: rule.y2 },
+      thickness: rule.thickness,
+      color: rule.color,
+    });
   }
   const painter = new TextPainter(page, fonts);
   for (const text of drawing.texts) painter.draw(text);

@@ -5,7 +5,7 @@
 // whose *letters* cannot be printed is refused, because a certificate must not print a
 // partial name.
 import { CertificateNameError } from "./errors.js";
-import { faceFor, loadFaces, type Face } from "./fonts.js";
+import { type Face, faceFor, loadFaces } from "./fonts.js";
 
 export const MAX_NAME_GRAPHEMES = 200;
 
@@ -60,7 +60,10 @@ export function printableName(name: string, faces: readonly Face[] = loadFaces("
     );
   }
   if (!HAS_LETTER.test(text)) {
-    throw new CertificateNameError("empty", "The name has no printable letter or digit (emoji and symbols are left out).");
+    throw new CertificateNameError(
+      "empty",
+      "The name has no printable letter or digit (emoji and symbols are left out).",
+    );
   }
   if (graphemes(text).length > MAX_NAME_GRAPHEMES) {
     throw new CertificateNameError("too-long", `The name is longer than ${MAX_NAME_GRAPHEMES} characters.`);

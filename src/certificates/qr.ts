@@ -1,8 +1,17 @@
 // The verification QR code, drawn as vector squares (sharp at any print size, and a few
 // hundred bytes instead of an image). Error correction "M" survives a crease or a coffee
 // stain on a printed certificate while keeping modules large enough for cheap phone cameras.
+
+import {
+  type Color,
+  fill,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setFillingColor,
+} from "pdf-lib";
 import QRCode from "qrcode";
-import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingColor, type Color, type PDFPage } from "pdf-lib";
 
 export type QrMatrix = { size: number; dark: (row: number, column: number) => boolean };
 

@@ -5,7 +5,11 @@ import { notFound } from "../web/errors.js";
 import { normalizeCode } from "./codes.js";
 import { findCertificate, revokeCertificate } from "./queries.js";
 
-export async function revoke(deps: Pick<AppDeps, "db" | "clock" | "issuer">, typedCode: string, reason: string): Promise<void> {
+export async function revoke(
+  deps: Pick<AppDeps, "db" | "clock" | "issuer">,
+  typedCode: string,
+  reason: string,
+): Promise<void> {
   const code = normalizeCode(typedCode);
   const certificate = code ? await findCertificate(deps.db, code) : null;
   if (!certificate) throw notFound();

@@ -3,6 +3,10 @@
 import * as z from "zod";
 
 export const revokeSchema = z.object({
-  reason: z.string({ error: "certificate.revoke.reasonRequired" }).trim().min(3, "certificate.revoke.reasonRequired").max(500, "certificate.revoke.reasonTooLong"),
+  reason: z
+    .string({ error: "certificate.revoke.reasonRequired" })
+    .trim()
+    .min(3, "certificate.revoke.reasonRequired")
+    .max(500, "certificate.revoke.reasonTooLong"),
   confirm: z.literal("yes", { error: "admin.users.confirmRequired" }),
 });

@@ -1,7 +1,7 @@
 // Claiming certificates and module badges, the owner's certificate page, and the files:
 // the PDF and the signed credential. A certificate whose owner turned lookup off is
 // served only to its owner; to anyone else it does not exist.
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
 import * as z from "zod";
 import { currentUser, requireCan } from "../auth/middleware.js";
 import type { Course, Module } from "../courses/catalog.js";
@@ -10,7 +10,7 @@ import type { AppDeps } from "../deps.js";
 import { SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { notFound } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
-import { claimCertificate, eligibility, type ClaimTarget } from "./claim.js";
+import { type ClaimTarget, claimCertificate, eligibility } from "./claim.js";
 import { formatCode, normalizeCode } from "./codes.js";
 import { STATUS_LIST_PATH } from "./issuer.js";
 import { findActiveCertificate, findCertificate, findCertificateFile, setLookupAllowed } from "./queries.js";
@@ -27,10 +27,10 @@ export function certificateRoutes(deps: AppDeps): Router {
 
   const target = (req: Request): ClaimTarget & { url: string } => {
     const course = deps.catalog.current.courseById.get(String(req.params.courseId));
-    if (!course || course.status !== "published") throw notFound();
+    if (course?.status !== "published") throw notFound();
     if (req.params.moduleId === undefined) return { course, module: null, url: `${course.url}/certificate` };
     const module = course.moduleById.get(String(req.params.moduleId));
-    if (!module || module.status !== "published") throw notFound();
+    if (module?.status !== "published") throw notFound();
     return { course, module, url: `${module.url}/badge` };
   };
   const claimPage = async (req: Request, res: Response) => {
@@ -42,7 +42,11 @@ export function certificateRoutes(deps: AppDeps): Router {
       crumbs: t.module ? moduleCrumbs(res, t.course, t.module as Module) : courseCrumbs(res, t.course as Course),
       blocked: await eligibility(deps, user.id, t),
       errors: {},
-      values: { name: user.certificateName ?? user.displayName, language: res.locals.locale.code, lookupAllowed: "yes" },
+      values: {
+        name: user.certificateName ?? user.displayName,
+        language: res.locals.locale.code,
+        lookupAllowed: "yes",
+      },
     };
   };
 
@@ -55,10 +59,20 @@ export function certificateRoutes(deps: AppDeps): Router {
     });
 
     router.post(base, track, (req, res) =>
-      handleForm(req, res, claimForm, { view: "certificates/claim", data: () => claimPage(req, res) }, async (input) => {
-        const code = await claimCertificate(deps, currentUser(res)!.id, target(req), { name: input.name, language: input.language, lookupAllowed: input.lookupAllowed === "yes" });
-        res.redirect(303, `/certificates/${formatCode(code)}`);
-      }),
+      handleForm(
+        req,
+        res,
+        claimForm,
+        { view: "certificates/claim", data: () => claimPage(req, res) },
+        async (input) => {
+          const code = await claimCertificate(deps, currentUser(res)!.id, target(req), {
+            name: input.name,
+            language: input.language,
+            lookupAllowed: input.lookupAllowed === "yes",
+          });
+          res.redirect(303, `/certificates/${formatCode(code)}`);
+        },
+      ),
     );
   }
 
@@ -80,19 +94,29 @@ export function certificateRoutes(deps: AppDeps): Router {
   router.get("/certificates/:code.pdf", async (req, res) => {
     const { certificate } = await visible(req, res);
     const pdf = (await findCertificateFile(deps.db, certificate.code, "pdf")) as Uint8Array;
-    res.type("application/pdf").set("Content-Disposition", `inline; filename="certificate-${formatCode(certificate.code)}.pdf"`).send(Buffer.from(pdf));
+    res
+      .type("application/pdf")
+      .set("Content-Disposition", `inline; filename="certificate-${formatCode(certificate.code)}.pdf"`)
+      .send(Buffer.from(pdf));
   });
 
   router.get("/certificates/:code.json", async (req, res) => {
     const { certificate } = await visible(req, res);
     const json = (await findCertificateFile(deps.db, certificate.code, "credential")) as string;
-    res.type("application/vc+ld+json").set("Content-Disposition", `attachment; filename="credential-${formatCode(certificate.code)}.json"`).send(json);
+    res
+      .type("application/vc+ld+json")
+      .set("Content-Disposition", `attachment; filename="credential-${formatCode(certificate.code)}.json"`)
+      .send(json);
   });
 
   router.get("/certificates/:code", async (req, res) => {
     const { certificate, owner } = await visible(req, res);
     if (!owner) return res.redirect(303, `/verify/${formatCode(certificate.code)}`);
-    res.render("certificates/certificate", { title: certificate.achievementName, certificate, code: formatCode(certificate.code) });
+    res.render("certificates/certificate", {
+      title: certificate.achievementName,
+      certificate,
+      code: formatCode(certificate.code),
+    });
   });
 
   router.post("/certificates/:code/lookup", track, async (req, res) => {

@@ -3,10 +3,10 @@
 // minimum, so the list reveals nothing about which or how many certificates exist; each
 // certificate gets a random free index for the same reason.
 import { randomInt } from "node:crypto";
-import * as vc from "@digitalbazaar/vc";
-import { createCredential, createList, decodeList } from "@digitalbazaar/vc-bitstring-status-list";
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import { cryptosuite } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
+import * as vc from "@digitalbazaar/vc";
+import { createCredential, createList, decodeList } from "@digitalbazaar/vc-bitstring-status-list";
 import { createDocumentLoader, isObject } from "./document-loader.js";
 import type { IssuerKey } from "./issuer-key.js";
 import { signCredential, xsdDateTime } from "./proofs.js";
@@ -39,7 +39,8 @@ export async function buildStatusListCredential(
 ): Promise<Record<string, unknown>> {
   const list = await createList({ length: STATUS_LIST_SIZE });
   for (const index of input.revokedIndexes) {
-    if (!Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE) throw new RangeError(`Status index out of range: ${index}`);
+    if (!Number.isInteger(index) || index < 0 || index >= STATUS_LIST_SIZE)
+      throw new RangeError(`Status index out of range: ${index}`);
     list.setStatus(index, true);
   }
   const unsigned = await createCredential({ id: input.id, list, statusPurpose: STATUS_PURPOSE });
@@ -65,13 +66,18 @@ export async function isRevoked(
   }
   const subject = statusListCredential.credentialSubject;
   const types = [statusListCredential.type].flat();
-  if (!types.includes("BitstringStatusListCredential") || !isObject(subject) || subject.type !== "BitstringStatusList") {
+  if (
+    !types.includes("BitstringStatusListCredential") ||
+    !isObject(subject) ||
+    subject.type !== "BitstringStatusList"
+  ) {
     throw new StatusListError("The document is not a bitstring status list.");
   }
   if (subject.statusPurpose !== STATUS_PURPOSE || typeof subject.encodedList !== "string") {
     throw new StatusListError(`The status list is not a "${STATUS_PURPOSE}" list.`);
   }
   const list = await decodeList({ encodedList: subject.encodedList });
-  if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new StatusListError(`Index ${index} is outside the status list.`);
+  if (!Number.isInteger(index) || index < 0 || index >= list.length)
+    throw new StatusListError(`Index ${index} is outside the status list.`);
   return list.getStatus(index);
 }

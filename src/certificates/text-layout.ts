@@ -2,7 +2,7 @@
 // advances and offsets from fontkit's OpenType layout (kerning, Arabic joining, mark
 // placement). Pure: nothing here knows about PDF; sizes are in em (font size 1).
 import { mirror, resolveLevels, visualRuns } from "./bidi.js";
-import { faceFor, type Face } from "./fonts.js";
+import { type Face, faceFor } from "./fonts.js";
 import { graphemes } from "./printable.js";
 
 export type Direction = "ltr" | "rtl";

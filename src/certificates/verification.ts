@@ -2,24 +2,52 @@
 // with only what the certificate itself shows. A certificate whose owner turned lookup
 // off answers exactly like one that does not exist.
 import type { AppDeps } from "../deps.js";
-import { verifyCredential, type Verdict } from "./credential.js";
 import { normalizeCode } from "./codes.js";
-import { findCertificate, type CertificateRecord } from "./queries.js";
+import { type Verdict, verifyCredential } from "./credential.js";
+import { type CertificateRecord, findCertificate } from "./queries.js";
 
 export type Lookup =
   | { status: "unknown" }
-  | { status: "valid" | "revoked"; certificate: Pick<CertificateRecord, "code" | "recipientName" | "achievementName" | "courseTitle" | "completedAt" | "issuerName" | "revokedAt" | "moduleId"> };
+  | {
+      status: "valid" | "revoked";
+      certificate: Pick<
+        CertificateRecord,
+        | "code"
+        | "recipientName"
+        | "achievementName"
+        | "courseTitle"
+        | "completedAt"
+        | "issuerName"
+        | "revokedAt"
+        | "moduleId"
+      >;
+    };
 
 export async function lookupCertificate({ db }: Pick<AppDeps, "db">, typed: string): Promise<Lookup> {
   const code = normalizeCode(typed);
   const found = code ? await findCertificate(db, code) : null;
-  if (!found || !found.lookupAllowed) return { status: "unknown" };
+  if (!found?.lookupAllowed) return { status: "unknown" };
   const { recipientName, achievementName, courseTitle, completedAt, issuerName, revokedAt, moduleId } = found;
-  return { status: revokedAt ? "revoked" : "valid", certificate: { code: found.code, recipientName, achievementName, courseTitle, completedAt, issuerName, revokedAt, moduleId } };
+  return {
+    status: revokedAt ? "revoked" : "valid",
+    certificate: {
+      code: found.code,
+      recipientName,
+      achievementName,
+      courseTitle,
+      completedAt,
+      issuerName,
+      revokedAt,
+      moduleId,
+    },
+  };
 }
 
 /** A pasted or uploaded credential, checked with this instance's key and current status list. */
-export async function verifyPastedCredential({ db, issuer, clock }: Pick<AppDeps, "db" | "issuer" | "clock">, text: string): Promise<Verdict> {
+export async function verifyPastedCredential(
+  { db, issuer, clock }: Pick<AppDeps, "db" | "issuer" | "clock">,
+  text: string,
+): Promise<Verdict> {
   let credential: unknown;
   try {
     credential = JSON.parse(text);
@@ -29,7 +57,15 @@ export async function verifyPastedCredential({ db, issuer, clock }: Pick<AppDeps
   const issuerId = (credential as { issuer?: { id?: unknown } | string })?.issuer;
   const did = typeof issuerId === "string" ? issuerId : issuerId?.id;
   if (did !== issuer.key.did) {
-    return { ok: false, code: "issuer-key", reason: `This credential was not issued by this site (${issuer.key.did}). Check it with its own issuer, or offline with \`npm run verify-credential\`.` };
+    return {
+      ok: false,
+      code: "issuer-key",
+      reason: `This credential was not issued by this site (${issuer.key.did}). Check it with its own issuer, or offline with \`npm run verify-credential\`.`,
+    };
   }
-  return verifyCredential(credential, { didDocument: issuer.didDocument, statusListCredential: await issuer.currentStatusList(db, clock.now()), now: clock.now() });
+  return verifyCredential(credential, {
+    didDocument: issuer.didDocument,
+    statusListCredential: await issuer.currentStatusList(db, clock.now()),
+    now: clock.now(),
+  });
 }

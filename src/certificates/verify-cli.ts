@@ -14,14 +14,25 @@ import { didWebDocumentUrl } from "./did-web.js";
 import { isObject } from "./document-loader.js";
 import { fetchJson } from "./fetch-json.js";
 
-const USAGE = "usage: npm run verify-credential -- <credential.json> [--did-document <file>] [--status-list <file>] [--offline]";
+const USAGE =
+  "usage: npm run verify-credential -- <credential.json> [--did-document <file>] [--status-list <file>] [--offline]";
 
 type Obtained = { document: Record<string, unknown> | null; note: string };
 
+const OPTIONS = {
+  "did-document": { type: "string" },
+  "status-list": { type: "string" },
+  offline: { type: "boolean" },
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { "did-document": { type: "string" }, "status-list": { type: "string" }, offline: { type: "boolean" } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: OPTIONS,
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -34,13 +45,25 @@ async function main(argv: string[]): Promise<number> {
   const credential = readJson(file);
   const { values } = parsed;
   const issuer = isObject(credential.issuer) ? credential.issuer.id : credential.issuer;
-  const statusUrl = isObject(credential.credentialStatus) ? credential.credentialStatus.statusListCredential : undefined;
+  const statusUrl = isObject(credential.credentialStatus)
+    ? credential.credentialStatus.statusListCredential
+    : undefined;
   const didUrl = typeof issuer === "string" && issuer.startsWith("did:web:") ? didWebDocumentUrl(issuer) : undefined;
   const did = await obtain("--did-document", values["did-document"], didUrl, values.offline);
-  const status = await obtain("--status-list", values["status-list"], typeof statusUrl === "string" ? statusUrl : undefined, values.offline);
-  const verdict = await verifyCredential(credential, { didDocument: did.document, statusListCredential: status.document });
+  const status = await obtain(
+    "--status-list",
+    values["status-list"],
+    typeof statusUrl === "string" ? statusUrl : undefined,
+    values.offline,
+  );
+  const verdict = await verifyCredential(credential, {
+    didDocument: did.document,
+    statusListCredential: status.document,
+  });
   if (!verdict.ok) {
-    console.log(`NOT VALID (${verdict.code}): ${verdict.reason}${verdict.code === "issuer-key" && did.note ? ` (${did.note})` : ""}`);
+    console.log(
+      `NOT VALID (${verdict.code}): ${verdict.reason}${verdict.code === "issuer-key" && did.note ? ` (${did.note})` : ""}`,
+    );
     return 1;
   }
   const summary = `"${verdict.name}" issued by ${verdict.issuerName} (${verdict.issuer}) to ${verdict.recipientName}, valid from ${verdict.validFrom}${verdict.validUntil ? ` until ${verdict.validUntil}` : ""}`;
@@ -65,7 +88,12 @@ function readJson(file: string): Record<string, unknown> {
 
 // A file given on the command line wins; otherwise the address from the credential is
 // fetched, unless --offline. Failing to fetch is not fatal: the verdict says what is missing.
-async function obtain(flag: string, file: string | undefined, url: string | undefined, offline: boolean | undefined): Promise<Obtained> {
+async function obtain(
+  flag: string,
+  file: string | undefined,
+  url: string | undefined,
+  offline: boolean | undefined,
+): Promise<Obtained> {
   if (file) return { document: readJson(file), note: "" };
   if (!url) return { document: null, note: "the credential gives no address to fetch it from" };
   if (offline) return { document: null, note: `--offline: not fetching ${url}` };

@@ -1,7 +1,7 @@
 // Verifying a certificate credential, in the order that gives the most truthful answer:
 // shape, issuer key, signature, then dates, then revocation. Each failure becomes a
 // Verdict whose reason a person can read (the public /verify page shows it as is).
-import { credentialShape, describeShapeError, recipientNameOf, type CredentialShape } from "./credential-shape.js";
+import { type CredentialShape, credentialShape, describeShapeError, recipientNameOf } from "./credential-shape.js";
 import { DID_CONTEXT, isObject } from "./document-loader.js";
 import { checkProof } from "./proofs.js";
 import { isRevoked, StatusListError } from "./status-list.js";
@@ -49,7 +49,11 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export async function verifyCredential(credential: unknown, options: VerifyOptions): Promise<Verdict> {
   const parsed = credentialShape.safeParse(credential);
   if (!parsed.success) {
-    return { ok: false, code: "malformed", reason: `This is not a valid Sendero certificate: ${describeShapeError(parsed.error)}` };
+    return {
+      ok: false,
+      code: "malformed",
+      reason: `This is not a valid Sendero certificate: ${describeShapeError(parsed.error)}`,
+    };
   }
   const shape = parsed.data;
   const keyProblem = checkIssuerKey(shape, options.didDocument);
@@ -78,17 +82,25 @@ export async function verifyCredential(credential: unknown, options: VerifyOptio
 function checkIssuerKey(shape: CredentialShape, didDocument: Record<string, unknown> | null): Failure | null {
   const issuer = shape.issuer.id;
   const fail = (reason: string): Failure => ({ ok: false, code: "issuer-key", reason });
-  if (!didDocument) return fail(`The issuer's DID document (${issuer}) could not be obtained, so the signature cannot be checked.`);
-  if (didDocument.id !== issuer) return fail(`The DID document given is for ${String(didDocument.id)}, but the certificate names ${issuer} as its issuer.`);
+  if (!didDocument)
+    return fail(`The issuer's DID document (${issuer}) could not be obtained, so the signature cannot be checked.`);
+  if (didDocument.id !== issuer)
+    return fail(
+      `The DID document given is for ${String(didDocument.id)}, but the certificate names ${issuer} as its issuer.`,
+    );
   if ([didDocument["@context"]].flat()[0] !== DID_CONTEXT) {
     return fail("The issuer's DID document is not a DID document (its first @context must be the DID context).");
   }
   const keyId = shape.proof.verificationMethod;
   const methods = [didDocument.verificationMethod].flat().filter(isObject);
   const listed = methods.some((method) => method.id === keyId || `${issuer}${String(method.id)}` === keyId);
-  const assertion = [didDocument.assertionMethod].flat().some((entry) => entry === keyId || (isObject(entry) && entry.id === keyId));
+  const assertion = [didDocument.assertionMethod]
+    .flat()
+    .some((entry) => entry === keyId || (isObject(entry) && entry.id === keyId));
   if (!keyId.startsWith(`${issuer}#`) || !listed || !assertion) {
-    return fail(`The key that signed this certificate is not one ${shape.issuer.name} (${issuer}) has published for issuing certificates.`);
+    return fail(
+      `The key that signed this certificate is not one ${shape.issuer.name} (${issuer}) has published for issuing certificates.`,
+    );
   }
   return null;
 }
@@ -106,15 +118,23 @@ function checkDates(shape: CredentialShape, now: Date): Failure | null {
 
 async function checkStatus(shape: CredentialShape, options: VerifyOptions): Promise<"active" | "unchecked" | Failure> {
   const list = options.statusListCredential;
-  const unavailable = (why: string): Failure => ({ ok: false, code: "status-unavailable", reason: `Could not check whether this certificate was revoked: ${why}` });
+  const unavailable = (why: string): Failure => ({
+    ok: false,
+    code: "status-unavailable",
+    reason: `Could not check whether this certificate was revoked: ${why}`,
+  });
   if (!list) return options.requireStatus ? unavailable("the status list was not available.") : "unchecked";
   const entry = shape.credentialStatus;
-  if (list.id !== entry.statusListCredential) return unavailable(`the status list given is ${String(list.id)}, not ${entry.statusListCredential}.`);
+  if (list.id !== entry.statusListCredential)
+    return unavailable(`the status list given is ${String(list.id)}, not ${entry.statusListCredential}.`);
   const listIssuer = isObject(list.issuer) ? list.issuer.id : list.issuer;
-  if (listIssuer !== shape.issuer.id) return unavailable("the status list was not published by the certificate's issuer.");
+  if (listIssuer !== shape.issuer.id)
+    return unavailable("the status list was not published by the certificate's issuer.");
   try {
     const revoked = await isRevoked(list, Number(entry.statusListIndex), options.didDocument!, { now: options.now });
-    return revoked ? { ok: false, code: "revoked", reason: `${shape.issuer.name} has revoked this certificate.` } : "active";
+    return revoked
+      ? { ok: false, code: "revoked", reason: `${shape.issuer.name} has revoked this certificate.` }
+      : "active";
   } catch (error) {
     if (error instanceof StatusListError) return unavailable(error.message);
     throw error;

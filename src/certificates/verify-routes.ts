@@ -1,7 +1,7 @@
 // Public verification, no sign-in needed and rate-limited: type a code (or follow the QR
 // code) and see valid / revoked / unknown; or paste or upload a credential file to check
 // its signature. Also this instance's DID document, for offline verifiers.
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
 import type { AppDeps } from "../deps.js";
 import { isMultipart, readUpload } from "../web/uploads.js";
 import { formatCode, normalizeCode } from "./codes.js";
@@ -12,17 +12,27 @@ const MAX_CREDENTIAL_BYTES = 64 * 1024;
 export function verifyRoutes(deps: AppDeps): Router {
   const router = Router();
   const limit = (req: Request) => deps.rateLimiter.takeToken("verify", req.ip ?? "unknown");
-  const form = (res: Response, extra: Record<string, unknown> = {}) => ({ title: res.locals.t("verify.title"), values: {}, errors: {}, ...extra });
+  const form = (res: Response, extra: Record<string, unknown> = {}) => ({
+    title: res.locals.t("verify.title"),
+    values: {},
+    errors: {},
+    ...extra,
+  });
 
   router.get(["/.well-known/did.json", "/did.json"], (_req, res) => {
-    res.set("Cache-Control", "public, max-age=3600").type("application/did+json").send(JSON.stringify(deps.issuer.didDocument));
+    res
+      .set("Cache-Control", "public, max-age=3600")
+      .type("application/did+json")
+      .send(JSON.stringify(deps.issuer.didDocument));
   });
 
   router.get("/verify", (_req, res) => res.render("certificates/verify", form(res)));
 
   router.post("/verify", async (req, res) => {
     await limit(req);
-    const body = isMultipart(req) ? await readUpload(req, { maxFileBytes: MAX_CREDENTIAL_BYTES, fileField: "file" }) : { fields: req.body as Record<string, string>, file: null };
+    const body = isMultipart(req)
+      ? await readUpload(req, { maxFileBytes: MAX_CREDENTIAL_BYTES, fileField: "file" })
+      : { fields: req.body as Record<string, string>, file: null };
     const credential = body.file ? body.file.bytes.toString("utf8") : (body.fields.credential ?? "").trim();
     if (credential) {
       const verdict = await verifyPastedCredential(deps, credential);
@@ -30,14 +40,25 @@ export function verifyRoutes(deps: AppDeps): Router {
     }
     const typed = (body.fields.code ?? "").trim();
     const code = normalizeCode(typed);
-    if (!code) return res.status(422).render("certificates/verify", form(res, { values: { code: typed }, errors: { code: typed ? "verify.code.invalid" : "verify.code.required" } }));
+    if (!code)
+      return res.status(422).render(
+        "certificates/verify",
+        form(res, {
+          values: { code: typed },
+          errors: { code: typed ? "verify.code.invalid" : "verify.code.required" },
+        }),
+      );
     res.redirect(303, `/verify/${formatCode(code)}`);
   });
 
   router.get("/verify/:code", async (req, res) => {
     await limit(req);
     const lookup = await lookupCertificate(deps, String(req.params.code));
-    res.status(lookup.status === "unknown" ? 404 : 200).render("certificates/verdict", { title: res.locals.t(`verify.status.${lookup.status}`), lookup, code: String(req.params.code) });
+    res.status(lookup.status === "unknown" ? 404 : 200).render("certificates/verdict", {
+      title: res.locals.t(`verify.status.${lookup.status}`),
+      lookup,
+      code: String(req.params.code),
+    });
   });
 
   return router;

@@ -54,7 +54,11 @@ export type Module = {
   quiz: Quiz | undefined;
   exercise: Exercise | undefined;
   survey: Survey | undefined;
-  completion: { lessons: "all" | "none" | readonly string[]; quiz: "passed" | "attempted" | "none"; exercise: "none" | "submitted" };
+  completion: {
+    lessons: "all" | "none" | readonly string[];
+    quiz: "passed" | "attempted" | "none";
+    exercise: "none" | "submitted";
+  };
   badge: { title: string } | undefined;
   minutes: number;
   words: number;
@@ -127,13 +131,33 @@ export type SurveyQuestion =
   | { id: string; type: "likert"; prompt: string; scale: "agreement" | "usefulness" | "difficulty"; required: boolean }
   | { id: string; type: "text"; prompt: string; required: boolean };
 
-export type Survey = { id: string; url: string; title: string; introHtml: Html | undefined; questions: readonly SurveyQuestion[] };
+export type Survey = {
+  id: string;
+  url: string;
+  title: string;
+  introHtml: Html | undefined;
+  questions: readonly SurveyQuestion[];
+};
 
-export type GlossaryTerm = { id: string; term: string; definitionHtml: Html; definitionText: string; seeAlso: readonly string[] };
+export type GlossaryTerm = {
+  id: string;
+  term: string;
+  definitionHtml: Html;
+  definitionText: string;
+  seeAlso: readonly string[];
+};
 
 export type Resource =
   | { id: string; kind: "page"; url: string; title: string; description: string | undefined; html: Html }
-  | { id: string; kind: "file"; url: string; title: string; description: string | undefined; bytes: number; fileName: string };
+  | {
+      id: string;
+      kind: "file";
+      url: string;
+      title: string;
+      description: string | undefined;
+      bytes: number;
+      fileName: string;
+    };
 
 export function findCourse(catalog: Catalog, courseId: string): Course | undefined {
   return catalog.courseById.get(courseId);

@@ -1,9 +1,9 @@
 // npm run courses:check [-- <dir>]
 // Exit 0 with a summary, or 1 with every problem as `file:line:col  message`.
 import path from "node:path";
-import { summarizeCatalog } from "./summary.js";
 import { loadCatalog } from "./loader/load-catalog.js";
 import { formatProblem } from "./problems.js";
+import { summarizeCatalog } from "./summary.js";
 
 const dir = path.resolve(process.argv[2] ?? "courses");
 const started = performance.now();

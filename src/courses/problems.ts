@@ -48,6 +48,10 @@ export function sortProblems(problems: Problem[]): Problem[] {
 export class ContentError extends Error {
   override name = "ContentError";
   constructor(readonly problems: Problem[]) {
-    super(`The course content has ${problems.length} problem(s):\n${sortProblems(problems).map((p) => formatProblem(p)).join("\n")}`);
+    super(
+      `The course content has ${problems.length} problem(s):\n${sortProblems(problems)
+        .map((p) => formatProblem(p))
+        .join("\n")}`,
+    );
   }
 }

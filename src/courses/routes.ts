@@ -1,26 +1,28 @@
 // Course pages: catalog, course, module, lesson, quiz and exercise previews, glossary,
 // resources and course assets. Handlers only look things up in the catalog and render.
 import path from "node:path";
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
+import { currentUser } from "../auth/middleware.js";
 import type { AppDeps } from "../deps.js";
+import { isEnrolled, loadProgress, visitLesson } from "../learning/service.js";
 import { notFound } from "../web/errors.js";
+import { shareable } from "../web/page-cache.js";
 import type { Catalog, Course, Module } from "./catalog.js";
+import { mayPreviewDrafts } from "./draft-preview.js";
 import { RESERVED_LESSON_IDS, RESERVED_MODULE_IDS } from "./schemas.js";
 import { courseCrumbs, moduleCrumbs } from "./view-models.js";
-import { currentUser } from "../auth/middleware.js";
-import { isEnrolled, loadProgress, visitLesson } from "../learning/service.js";
-import { mayPreviewDrafts } from "./draft-preview.js";
-import { shareable } from "../web/page-cache.js";
 
 export function courseRoutes(deps: AppDeps): Router {
   const { catalog } = deps;
   const router = Router();
   /** Published items for everyone; drafts only for those who may preview them (else 404). */
   const visible = async <T extends { status: string }>(item: T | undefined, res: Response): Promise<T> => {
-    if (!item || (item.status !== "published" && !(await mayPreviewDrafts(deps.db, currentUser(res))))) throw notFound();
+    if (!item || (item.status !== "published" && !(await mayPreviewDrafts(deps.db, currentUser(res)))))
+      throw notFound();
     return item;
   };
-  const findCourse = (req: Request, res: Response): Promise<Course> => visible(catalog.current.courseById.get(String(req.params.courseId)), res);
+  const findCourse = (req: Request, res: Response): Promise<Course> =>
+    visible(catalog.current.courseById.get(String(req.params.courseId)), res);
   const findModule = async (req: Request, res: Response): Promise<{ course: Course; module: Module }> => {
     const course = await findCourse(req, res);
     return { course, module: await visible(course.moduleById.get(String(req.params.moduleId)), res) };
@@ -36,17 +38,34 @@ export function courseRoutes(deps: AppDeps): Router {
   router.get("/courses/:courseId", async (req, res) => {
     const course = await findCourse(req, res);
     const user = currentUser(res);
-    const [progress, enrolled, preview] = user ? await Promise.all([loadProgress(deps, user.id, course), isEnrolled(deps, user.id, course.id), mayPreviewDrafts(deps.db, user)]) : [null, false, false];
+    const [progress, enrolled, preview] = user
+      ? await Promise.all([
+          loadProgress(deps, user.id, course),
+          isEnrolled(deps, user.id, course.id),
+          mayPreviewDrafts(deps.db, user),
+        ])
+      : [null, false, false];
     const modules = course.modules.filter((m) => m.status === "published" || preview);
     shareable(res);
-    res.render("courses/course", { title: course.title, course, modules, progress, enrolled, crumbs: courseCrumbs(res, course, true) });
+    res.render("courses/course", {
+      title: course.title,
+      course,
+      modules,
+      progress,
+      enrolled,
+      crumbs: courseCrumbs(res, course, true),
+    });
   });
 
   router.get("/courses/:courseId/glossary", async (req, res) => {
     const course = await findCourse(req, res);
     if (course.glossary.length === 0) throw notFound();
     shareable(res);
-    res.render("courses/glossary", { title: res.locals.t("glossary.title"), course, crumbs: courseCrumbs(res, course) });
+    res.render("courses/glossary", {
+      title: res.locals.t("glossary.title"),
+      course,
+      crumbs: courseCrumbs(res, course),
+    });
   });
 
   router.get("/courses/:courseId/resources/:resourceId", async (req, res) => {
@@ -66,20 +85,36 @@ export function courseRoutes(deps: AppDeps): Router {
     if (RESERVED_MODULE_IDS.includes(String(req.params.moduleId))) return next();
     const { course, module } = await findModule(req, res);
     const user = currentUser(res);
-    const progress = user && module.status === "published" ? (await loadProgress(deps, user.id, course)).byModule.get(module.id) ?? null : null;
+    const progress =
+      user && module.status === "published"
+        ? ((await loadProgress(deps, user.id, course)).byModule.get(module.id) ?? null)
+        : null;
     shareable(res);
-    res.render("courses/module", { title: module.title, course, module, progress, crumbs: moduleCrumbs(res, course, module, true) });
+    res.render("courses/module", {
+      title: module.title,
+      course,
+      module,
+      progress,
+      crumbs: moduleCrumbs(res, course, module, true),
+    });
   });
 
   router.get("/courses/:courseId/:moduleId/:lessonId", async (req, res, next) => {
-    if (RESERVED_LESSON_IDS.includes(String(req.params.lessonId)) || RESERVED_MODULE_IDS.includes(String(req.params.moduleId))) return next();
+    if (
+      RESERVED_LESSON_IDS.includes(String(req.params.lessonId)) ||
+      RESERVED_MODULE_IDS.includes(String(req.params.moduleId))
+    )
+      return next();
     const { course, module } = await findModule(req, res);
     const lesson = module.lessonById.get(String(req.params.lessonId));
     if (!lesson) throw notFound();
     const user = currentUser(res);
     // The hottest page: the lessons done and "continue where you left off", in one go.
     // A draft being previewed records nothing: it is not part of anyone's progress.
-    const doneIds = user && module.status === "published" && course.status === "published" ? await visitLesson(deps, user.id, lesson) : null;
+    const doneIds =
+      user && module.status === "published" && course.status === "published"
+        ? await visitLesson(deps, user.id, lesson)
+        : null;
     const showToc = lesson.toc.filter((h) => h.level === 2).length >= 3;
     shareable(res);
     res.render("courses/lesson", {
@@ -89,7 +124,10 @@ export function courseRoutes(deps: AppDeps): Router {
       lesson,
       showToc,
       doneIds,
-      crumbs: [...moduleCrumbs(res, course, module), { url: lesson.url, label: lesson.title, current: true, lang: course.language }],
+      crumbs: [
+        ...moduleCrumbs(res, course, module),
+        { url: lesson.url, label: lesson.title, current: true, lang: course.language },
+      ],
     });
   });
 
@@ -103,7 +141,8 @@ function sendAsset(catalog: Catalog, req: Request, res: Response): void {
   const file = catalog.assets.get(req.path);
   if (!file) throw notFound();
   // An SVG opened on its own must not run script from our origin.
-  if (SANDBOXED.has(path.extname(file).toLowerCase())) res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  if (SANDBOXED.has(path.extname(file).toLowerCase()))
+    res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
   const versioned = typeof req.query.v === "string";
   res.sendFile(file, { maxAge: versioned ? "365d" : "1h", immutable: versioned, dotfiles: "deny" });
 }

@@ -5,17 +5,27 @@ import * as z from "zod";
 
 /** Ids appear in URLs and key learner progress: they must never depend on file names. */
 export const idSchema = z
-  .string({ error: "must be an id such as \"what-is-decriminalisation\"" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids use lowercase letters, digits and single hyphens, e.g. \"module-1\"")
+  .string({ error: 'must be an id such as "what-is-decriminalisation"' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids use lowercase letters, digits and single hyphens, e.g. "module-1"')
   .max(64, "ids are at most 64 characters");
 
 /** Names that would collide with the platform's own URLs under /courses/<course>/… */
 export const RESERVED_MODULE_IDS = ["glossary", "resources", "assets", "survey", "enrol", "certificate", "progress"];
 export const RESERVED_LESSON_IDS = ["quiz", "exercise", "survey", "introduction", "complete", "attempts", "badge"];
 
-const text = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, `${what} cannot be empty`);
-const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en" or "fr"');
-const minutes = z.number({ error: "must be a number of minutes" }).int("must be a whole number of minutes").min(1).max(600);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} cannot be empty`);
+const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en" or "fr"');
+const minutes = z
+  .number({ error: "must be a number of minutes" })
+  .int("must be a whole number of minutes")
+  .min(1)
+  .max(600);
 const relativeFile = (ext: RegExp, what: string) =>
   z
     .string({ error: `must be the path of ${what}` })
@@ -88,7 +98,9 @@ export const moduleSchema = z.strictObject({
   completion: z
     .strictObject({
       lessons: z.union([z.literal("all"), z.literal("none"), z.array(idSchema).min(1)]).default("all"),
-      quiz: z.enum(["passed", "attempted", "none"], { error: 'must be "passed", "attempted" or "none"' }).default("passed"),
+      quiz: z
+        .enum(["passed", "attempted", "none"], { error: 'must be "passed", "attempted" or "none"' })
+        .default("passed"),
       exercise: z.enum(["none", "submitted"], { error: 'must be "none" or "submitted"' }).default("none"),
     })
     .default({ lessons: "all", quiz: "passed", exercise: "none" }),
@@ -153,14 +165,25 @@ const questionBase = {
 export const questionSchema = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ ...questionBase, type: z.literal("single_choice"), options: z.array(choiceOption).min(2, "give at least two options") }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal("single_choice"),
+      options: z.array(choiceOption).min(2, "give at least two options"),
+    }),
     z.strictObject({
       ...questionBase,
       type: z.literal("multiple_choice"),
-      scoring: z.enum(["all_or_nothing", "partial"], { error: 'must be "all_or_nothing" or "partial"' }).default("partial"),
+      scoring: z
+        .enum(["all_or_nothing", "partial"], { error: 'must be "all_or_nothing" or "partial"' })
+        .default("partial"),
       options: z.array(choiceOption).min(2, "give at least two options"),
     }),
-    z.strictObject({ ...questionBase, type: z.literal("true_false"), answer: z.boolean({ error: "must be true or false" }), feedback: feedbackPair.optional() }),
+    z.strictObject({
+      ...questionBase,
+      type: z.literal("true_false"),
+      answer: z.boolean({ error: "must be true or false" }),
+      feedback: feedbackPair.optional(),
+    }),
     z.strictObject({
       ...questionBase,
       type: z.literal("short_text"),
@@ -179,7 +202,9 @@ export const questionSchema = z.discriminatedUnion(
       ...questionBase,
       type: z.literal("matching"),
       scoring: z.enum(["all_or_nothing", "partial"]).default("partial"),
-      pairs: z.array(z.strictObject({ id: idSchema, prompt: text("prompt"), match: text("match") })).min(2, "give at least two pairs"),
+      pairs: z
+        .array(z.strictObject({ id: idSchema, prompt: text("prompt"), match: text("match") }))
+        .min(2, "give at least two pairs"),
       distractors: z.array(text("a distractor")).default([]),
       feedback: feedbackPair.optional(),
     }),

@@ -10,7 +10,10 @@ export function summarizeCatalog(catalog: Catalog): string[] {
       `${sum((c) => c.stats.questions)} question(s), ${sum((c) => c.stats.words).toLocaleString("en")} words`,
   );
   for (const course of catalog.courses) {
-    lines.push("", `${course.id} — ${course.title} (${course.modules.length} modules, ~${Math.round(course.minutes / 6) / 10} h, version ${course.version})`);
+    lines.push(
+      "",
+      `${course.id} — ${course.title} (${course.modules.length} modules, ~${Math.round(course.minutes / 6) / 10} h, version ${course.version})`,
+    );
     for (const m of course.modules) {
       const types = m.quiz ? countTypes(m.quiz.questions.map((q) => q.type)) : "no quiz";
       const lessonWords = m.lessons.map((l) => l.words).join("/");

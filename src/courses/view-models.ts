@@ -17,7 +17,10 @@ export function moduleCrumbs(res: Response, course: Course, module: Module, curr
 }
 
 /** "1 h 30 min" style durations, from the message catalog. */
-export function formatMinutes(t: (key: string, params?: Record<string, string | number>) => string, minutes: number): string {
+export function formatMinutes(
+  t: (key: string, params?: Record<string, string | number>) => string,
+  minutes: number,
+): string {
   if (minutes < 60) return t("duration.minutes", { count: minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;

@@ -1,7 +1,7 @@
 // YAML with positions: parse a file, validate it with a zod schema, and report every
 // syntax error and schema issue at its line:col (walking up to the nearest node that
 // exists when the issue is about a missing key).
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type * as z from "zod";
 import type { ProblemList } from "./problems.js";
 
@@ -58,7 +58,9 @@ function reportIssue(source: YamlSource, issue: z.core.$ZodIssue, problems: Prob
   }
   const at = nodePosition(source, path);
   const missing = issue.code === "invalid_type" && issue.input === undefined;
-  const message = missing ? `missing required key "${String(path.at(-1))}"` : `${describePath(path, "", ": ")}${issue.message}`;
+  const message = missing
+    ? `missing required key "${String(path.at(-1))}"`
+    : `${describePath(path, "", ": ")}${issue.message}`;
   problems.error(source.file, at.line, at.col, message);
 }
 
@@ -66,7 +68,7 @@ function reportIssue(source: YamlSource, issue: z.core.$ZodIssue, problems: Prob
 export function nodePosition(source: YamlSource, path: readonly (string | number)[]): Position {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = source.doc.getIn(path.slice(0, depth), true) as Node | undefined;
-    if (node && node.range) return positionOf(source, node.range[0]);
+    if (node?.range) return positionOf(source, node.range[0]);
   }
   return { line: 1 + source.lineOffset, col: 1 };
 }

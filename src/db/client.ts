@@ -3,8 +3,8 @@
 // SQLITE_BUSY errors, and foreign keys enforced.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.js";
-import { sqliteFilePath } from "./migrate.js";
 import { registerDirect } from "./direct.js";
+import { sqliteFilePath } from "./migrate.js";
 import { SerializedAdapterFactory } from "./serialized-adapter.js";
 
 export type Db = PrismaClient;
@@ -14,7 +14,9 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type DbClient = Db | Tx;
 
 export async function openDb(databaseUrl: string): Promise<Db> {
-  const adapter = new SerializedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 }));
+  const adapter = new SerializedAdapterFactory(
+    new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 }),
+  );
   const db = new PrismaClient({ adapter });
   registerDirect(db, adapter);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

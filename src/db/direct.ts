@@ -41,9 +41,15 @@ function toSqlite(value: Param): string | number | null {
 
 function prepared(connection: SqliteConnection, sql: string): Statement {
   let cache = statements.get(connection);
-  if (!cache) statements.set(connection, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    statements.set(connection, cache);
+  }
   let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = connection.prepare(sql)));
+  if (!statement) {
+    statement = connection.prepare(sql);
+    cache.set(sql, statement);
+  }
   return statement;
 }
 

@@ -34,7 +34,9 @@ export function applyMigrations(databaseUrl: string, migrationsDir: string): Mig
     db.exec(BOOKKEEPING);
     const done = new Set(
       db
-        .prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .pluck()
         .all() as string[],
     );

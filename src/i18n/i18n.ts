@@ -14,8 +14,14 @@ const localesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "loca
 
 function loadCatalogs(): Map<string, Messages> {
   const catalogs = new Map<string, Messages>();
-  for (const file of fs.readdirSync(localesDir).filter((f) => f.endsWith(".json")).sort()) {
-    catalogs.set(path.basename(file, ".json"), JSON.parse(fs.readFileSync(path.join(localesDir, file), "utf8")) as Messages);
+  for (const file of fs
+    .readdirSync(localesDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    catalogs.set(
+      path.basename(file, ".json"),
+      JSON.parse(fs.readFileSync(path.join(localesDir, file), "utf8")) as Messages,
+    );
   }
   return catalogs;
 }
@@ -63,7 +69,9 @@ function buildLocale(code: string): Locale {
     const message = messages[key] ?? fallback[key];
     if (message === undefined) return key;
     const template =
-      typeof message === "string" ? message : (message[plurals.select(Number(params.count ?? 0))] ?? message.other ?? key);
+      typeof message === "string"
+        ? message
+        : (message[plurals.select(Number(params.count ?? 0))] ?? message.other ?? key);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
@@ -88,7 +96,12 @@ export function negotiateLocale(acceptLanguage: string | undefined): string {
     .split(",")
     .map((part) => {
       const [tag = "", ...rest] = part.trim().split(";");
-      const q = Number(rest.find((r) => r.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      const q = Number(
+        rest
+          .find((r) => r.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { tag: tag.toLowerCase(), q: Number.isFinite(q) ? q : 0 };
     })
     .filter((entry) => entry.tag && entry.q > 0)
@@ -104,7 +117,10 @@ export function negotiateLocale(acceptLanguage: string | undefined): string {
 /** Which way a language is written, from the Unicode data Node ships (any code, not only ours). */
 export function directionOf(code: string): "ltr" | "rtl" {
   try {
-    const locale = new Intl.Locale(code) as Intl.Locale & { textInfo?: { direction: string }; getTextInfo?: () => { direction: string } };
+    const locale = new Intl.Locale(code) as Intl.Locale & {
+      textInfo?: { direction: string };
+      getTextInfo?: () => { direction: string };
+    };
     return (locale.textInfo?.direction ?? locale.getTextInfo?.().direction) === "rtl" ? "rtl" : "ltr";
   } catch {
     return "ltr";

@@ -13,7 +13,13 @@ export type ProgressFacts = {
   exercisesSaved: ReadonlySet<string>;
 };
 
-export type QuizProgress = { attempts: number; best: number | null; last: number | null; counted: number | null; passed: boolean };
+export type QuizProgress = {
+  attempts: number;
+  best: number | null;
+  last: number | null;
+  counted: number | null;
+  passed: boolean;
+};
 
 export type ModuleStatus = "not-started" | "in-progress" | "complete";
 
@@ -49,12 +55,16 @@ export function computeProgress(course: Course, facts: ProgressFacts): CoursePro
   let previous: ModuleProgress | null = null;
   for (const module of visible) {
     const progress = moduleProgress(course, module, facts);
-    if (course.order === "sequential" && previous && !previous.complete) progress.lockedBy = previous.lockedBy ?? previous.module;
+    if (course.order === "sequential" && previous && !previous.complete)
+      progress.lockedBy = previous.lockedBy ?? previous.module;
     modules.push(progress);
     previous = progress;
   }
   const byModule = new Map(modules.map((p) => [p.module.id, p]));
-  const required = course.completion.modules === "all" ? modules : modules.filter((p) => (course.completion.modules as readonly string[]).includes(p.module.id));
+  const required =
+    course.completion.modules === "all"
+      ? modules
+      : modules.filter((p) => (course.completion.modules as readonly string[]).includes(p.module.id));
   const lessonsDone = modules.reduce((s, p) => s + p.lessonsDone, 0);
   const lessonsTotal = modules.reduce((s, p) => s + p.lessonsTotal, 0);
   return {
@@ -70,12 +80,22 @@ export function computeProgress(course: Course, facts: ProgressFacts): CoursePro
 }
 
 function moduleProgress(course: Course, module: Module, facts: ProgressFacts): ModuleProgress {
-  const doneLessonIds = new Set(module.lessons.filter((l) => facts.completedLessons.has(lessonKey(module.id, l.id))).map((l) => l.id));
-  const quiz = module.quiz ? quizProgress(facts.attempts.filter((a) => a.moduleId === module.id && a.quizId === module.quiz!.id), course.completion.quizScore) : null;
+  const doneLessonIds = new Set(
+    module.lessons.filter((l) => facts.completedLessons.has(lessonKey(module.id, l.id))).map((l) => l.id),
+  );
+  const quiz = module.quiz
+    ? quizProgress(
+        facts.attempts.filter((a) => a.moduleId === module.id && a.quizId === module.quiz!.id),
+        course.completion.quizScore,
+      )
+    : null;
   const exerciseSaved = module.exercise !== undefined && facts.exercisesSaved.has(module.id);
   const rules = module.completion;
   const lessonsOk =
-    rules.lessons === "none" || (rules.lessons === "all" ? doneLessonIds.size === module.lessons.length : rules.lessons.filter((id) => module.lessonById.has(id)).every((id) => doneLessonIds.has(id)));
+    rules.lessons === "none" ||
+    (rules.lessons === "all"
+      ? doneLessonIds.size === module.lessons.length
+      : rules.lessons.filter((id) => module.lessonById.has(id)).every((id) => doneLessonIds.has(id)));
   const quizOk = rules.quiz === "none" || !quiz || (rules.quiz === "attempted" ? quiz.attempts > 0 : quiz.passed);
   const exerciseOk = rules.exercise === "none" || exerciseSaved;
   const complete = lessonsOk && quizOk && exerciseOk;
@@ -99,5 +119,11 @@ export function quizProgress(attempts: readonly SubmittedAttempt[], counts: "bes
   const best = attempts.reduce((a, b) => (b.score > a.score ? b : a));
   const last = attempts[attempts.length - 1]!;
   const counted = counts === "best" ? best : last;
-  return { attempts: attempts.length, best: best.score, last: last.score, counted: counted.score, passed: counts === "best" ? attempts.some((a) => a.passed) : last.passed };
+  return {
+    attempts: attempts.length,
+    best: best.score,
+    last: last.score,
+    counted: counted.score,
+    passed: counts === "best" ? attempts.some((a) => a.passed) : last.passed,
+  };
 }

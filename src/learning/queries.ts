@@ -2,10 +2,17 @@
 // completion are hot paths: synchronous statements on the direct SQL route
 // (src/db/direct.ts); the rest uses Prisma.
 import type { Db, DbClient } from "../db/client.js";
-import { withSql, type SyncSql } from "../db/direct.js";
+import { type SyncSql, withSql } from "../db/direct.js";
 import type { SubmittedAttempt } from "./progress.js";
 
-export type EnrolmentRecord = { userId: string; courseId: string; enrolledAt: Date; lastModuleId: string | null; lastLessonId: string | null; lastVisitedAt: Date | null };
+export type EnrolmentRecord = {
+  userId: string;
+  courseId: string;
+  enrolledAt: Date;
+  lastModuleId: string | null;
+  lastLessonId: string | null;
+  lastVisitedAt: Date | null;
+};
 export type LessonKey = { userId: string; courseId: string; moduleId: string; lessonId: string };
 
 export function findEnrolment(db: DbClient, userId: string, courseId: string): Promise<EnrolmentRecord | null> {
@@ -18,7 +25,11 @@ export function listEnrolments(db: DbClient, userId: string): Promise<EnrolmentR
 
 /** Idempotent: enrolling twice keeps the first date. */
 export function ensureEnrolment(sql: SyncSql, userId: string, courseId: string, now: Date): void {
-  sql.run(`INSERT INTO "Enrolment" ("userId", "courseId", "enrolledAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [userId, courseId, now]);
+  sql.run(`INSERT INTO "Enrolment" ("userId", "courseId", "enrolledAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
+    userId,
+    courseId,
+    now,
+  ]);
 }
 
 /**
@@ -26,38 +37,71 @@ export function ensureEnrolment(sql: SyncSql, userId: string, courseId: string, 
  * "continue where you left off" remembered — written only when it changes, and only
  * for enrolled learners.
  */
-export function visitLessonPage(db: Db, userId: string, courseId: string, moduleId: string, lessonId: string, now: Date): Promise<{ moduleId: string; lessonId: string }[]> {
+export function visitLessonPage(
+  db: Db,
+  userId: string,
+  courseId: string,
+  moduleId: string,
+  lessonId: string,
+  now: Date,
+): Promise<{ moduleId: string; lessonId: string }[]> {
   return withSql(db, (sql) => {
-    const [enrolment] = sql.rows(`SELECT "lastModuleId", "lastLessonId" FROM "Enrolment" WHERE "userId" = ? AND "courseId" = ?`, [userId, courseId]);
+    const [enrolment] = sql.rows(
+      `SELECT "lastModuleId", "lastLessonId" FROM "Enrolment" WHERE "userId" = ? AND "courseId" = ?`,
+      [userId, courseId],
+    );
     if (enrolment && (enrolment.lastModuleId !== moduleId || enrolment.lastLessonId !== lessonId)) {
-      sql.run(`UPDATE "Enrolment" SET "lastModuleId" = ?, "lastLessonId" = ?, "lastVisitedAt" = ? WHERE "userId" = ? AND "courseId" = ?`, [moduleId, lessonId, now, userId, courseId]);
+      sql.run(
+        `UPDATE "Enrolment" SET "lastModuleId" = ?, "lastLessonId" = ?, "lastVisitedAt" = ? WHERE "userId" = ? AND "courseId" = ?`,
+        [moduleId, lessonId, now, userId, courseId],
+      );
     }
-    return sql.rows(`SELECT "moduleId", "lessonId" FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ?`, [userId, courseId]).map((r) => ({ moduleId: String(r.moduleId), lessonId: String(r.lessonId) }));
+    return sql
+      .rows(`SELECT "moduleId", "lessonId" FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ?`, [
+        userId,
+        courseId,
+      ])
+      .map((r) => ({ moduleId: String(r.moduleId), lessonId: String(r.lessonId) }));
   });
 }
 
-export function listCompletedLessons(db: Db, userId: string, courseId: string): Promise<{ moduleId: string; lessonId: string }[]> {
+export function listCompletedLessons(
+  db: Db,
+  userId: string,
+  courseId: string,
+): Promise<{ moduleId: string; lessonId: string }[]> {
   return withSql(db, (sql) =>
-    sql.rows(`SELECT "moduleId", "lessonId" FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ?`, [userId, courseId]).map((r) => ({ moduleId: String(r.moduleId), lessonId: String(r.lessonId) })),
+    sql
+      .rows(`SELECT "moduleId", "lessonId" FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ?`, [
+        userId,
+        courseId,
+      ])
+      .map((r) => ({ moduleId: String(r.moduleId), lessonId: String(r.lessonId) })),
   );
 }
 
 /** Idempotent: a burst of clicks leaves one row (the primary key decides). */
 export function markLessonComplete(sql: SyncSql, key: LessonKey, now: Date): void {
-  sql.run(`INSERT INTO "LessonProgress" ("userId", "courseId", "moduleId", "lessonId", "completedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, [
+  sql.run(
+    `INSERT INTO "LessonProgress" ("userId", "courseId", "moduleId", "lessonId", "completedAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    [key.userId, key.courseId, key.moduleId, key.lessonId, now],
+  );
+}
+
+export function unmarkLessonComplete(sql: SyncSql, key: LessonKey): void {
+  sql.run(`DELETE FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ? AND "moduleId" = ? AND "lessonId" = ?`, [
     key.userId,
     key.courseId,
     key.moduleId,
     key.lessonId,
-    now,
   ]);
 }
 
-export function unmarkLessonComplete(sql: SyncSql, key: LessonKey): void {
-  sql.run(`DELETE FROM "LessonProgress" WHERE "userId" = ? AND "courseId" = ? AND "moduleId" = ? AND "lessonId" = ?`, [key.userId, key.courseId, key.moduleId, key.lessonId]);
-}
-
-export async function listSubmittedAttempts(db: DbClient, userId: string, courseId: string): Promise<SubmittedAttempt[]> {
+export async function listSubmittedAttempts(
+  db: DbClient,
+  userId: string,
+  courseId: string,
+): Promise<SubmittedAttempt[]> {
   const rows = await db.quizAttempt.findMany({
     where: { userId, courseId, submittedAt: { not: null } },
     orderBy: { number: "asc" },
@@ -67,7 +111,10 @@ export async function listSubmittedAttempts(db: DbClient, userId: string, course
 }
 
 export async function listSavedExerciseModules(db: DbClient, userId: string, courseId: string): Promise<string[]> {
-  const rows = await db.exerciseResponse.findMany({ where: { userId, courseId, NOT: { text: "" } }, select: { moduleId: true } });
+  const rows = await db.exerciseResponse.findMany({
+    where: { userId, courseId, NOT: { text: "" } },
+    select: { moduleId: true },
+  });
   return rows.map((r) => r.moduleId);
 }
 

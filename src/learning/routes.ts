@@ -1,8 +1,10 @@
 // Enrolling, marking lessons complete, "My learning" and private reflections. Every
 // action is a real form; with htmx the same endpoints return the partial to swap in.
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
 import * as z from "zod";
 import { currentUser, requireCan } from "../auth/middleware.js";
+import { formatCode } from "../certificates/codes.js";
+import { listUserCertificates } from "../certificates/queries.js";
 import type { Course, Module } from "../courses/catalog.js";
 import { moduleCrumbs } from "../courses/view-models.js";
 import type { AppDeps } from "../deps.js";
@@ -10,9 +12,15 @@ import { badRequest, notFound } from "../web/errors.js";
 import { safeNext } from "../web/forms.js";
 import { isHtmx, varyOnHtmx } from "../web/htmx.js";
 import { withNotice } from "../web/notice.js";
-import { formatCode } from "../certificates/codes.js";
-import { listUserCertificates } from "../certificates/queries.js";
-import { EXERCISE_MAX_LENGTH, enrol, loadExercise, loadLessonsDone, myLearning, saveExercise, setLessonCompletion } from "./service.js";
+import {
+  EXERCISE_MAX_LENGTH,
+  enrol,
+  loadExercise,
+  loadLessonsDone,
+  myLearning,
+  saveExercise,
+  setLessonCompletion,
+} from "./service.js";
 
 const completionForm = z.object({ done: z.enum(["true", "false"]).default("true"), return: z.string().optional() });
 const exerciseForm = z.object({ text: z.string().max(EXERCISE_MAX_LENGTH, "learning.exercise.tooLong").default("") });
@@ -24,13 +32,13 @@ export function learningRoutes(deps: AppDeps): Router {
 
   const findCourse = (req: Request): Course => {
     const course = deps.catalog.current.courseById.get(String(req.params.courseId));
-    if (!course || course.status !== "published") throw notFound();
+    if (course?.status !== "published") throw notFound();
     return course;
   };
   const findModule = (req: Request) => {
     const course = findCourse(req);
     const module = course.moduleById.get(String(req.params.moduleId));
-    if (!module || module.status !== "published") throw notFound();
+    if (module?.status !== "published") throw notFound();
     return { course, module };
   };
 
@@ -49,13 +57,20 @@ export function learningRoutes(deps: AppDeps): Router {
     const done = form.data.done === "true";
     await setLessonCompletion(deps, userId(res), course, module, lesson, done);
     varyOnHtmx(res);
-    if (!isHtmx(req)) return res.redirect(303, withNotice(safeNext(form.data.return, lesson.url), done ? "lesson-completed" : "lesson-reopened"));
+    if (!isHtmx(req))
+      return res.redirect(
+        303,
+        withNotice(safeNext(form.data.return, lesson.url), done ? "lesson-completed" : "lesson-reopened"),
+      );
     const doneIds = await loadLessonsDone(deps, userId(res), course.id);
     res.render("learning/_lesson-completion-response", { course, module, lesson, doneIds, done, announce: true });
   });
 
   router.get("/learning", track, async (_req, res) => {
-    const [entries, certificates] = await Promise.all([myLearning(deps, userId(res), deps.catalog.current), listUserCertificates(deps.db, userId(res))]);
+    const [entries, certificates] = await Promise.all([
+      myLearning(deps, userId(res), deps.catalog.current),
+      listUserCertificates(deps.db, userId(res)),
+    ]);
     res.render("learning/my-learning", { title: res.locals.t("learning.title"), entries, certificates, formatCode });
   });
 
@@ -74,11 +89,16 @@ export function learningRoutes(deps: AppDeps): Router {
     varyOnHtmx(res);
     if (!form.success) {
       const saved = await loadExercise(deps, userId(res), module);
-      const data = exercisePage(res, course, module, { saved, values: { text: String((req.body as { text?: unknown }).text ?? "") }, errors: { text: "learning.exercise.tooLong" } });
+      const data = exercisePage(res, course, module, {
+        saved,
+        values: { text: String((req.body as { text?: unknown }).text ?? "") },
+        errors: { text: "learning.exercise.tooLong" },
+      });
       return res.status(422).render(isHtmx(req) ? "learning/_exercise-status" : "learning/exercise", data);
     }
     const updatedAt = await saveExercise(deps, userId(res), course, module, form.data.text);
-    if (isHtmx(req)) return res.render("learning/_exercise-status", { saved: { text: form.data.text, updatedAt }, errors: {} });
+    if (isHtmx(req))
+      return res.render("learning/_exercise-status", { saved: { text: form.data.text, updatedAt }, errors: {} });
     res.redirect(303, withNotice(module.exercise.url, "exercise-saved"));
   });
 
@@ -86,5 +106,13 @@ export function learningRoutes(deps: AppDeps): Router {
 }
 
 function exercisePage(res: Response, course: Course, module: Module, data: Record<string, unknown>) {
-  return { title: module.exercise!.title, course, module, exercise: module.exercise, crumbs: moduleCrumbs(res, course, module), maxLength: EXERCISE_MAX_LENGTH, ...data };
+  return {
+    title: module.exercise!.title,
+    course,
+    module,
+    exercise: module.exercise,
+    crumbs: moduleCrumbs(res, course, module),
+    maxLength: EXERCISE_MAX_LENGTH,
+    ...data,
+  };
 }

@@ -1,15 +1,19 @@
 // Learning rules: enrolment, lesson completion, "continue where you left off", private
 // reflections. Sequential courses refuse progress in a locked module, on the server.
 import type { Catalog, Course, Lesson, Module } from "../courses/catalog.js";
-import type { AppDeps } from "../deps.js";
 import { inTransaction, withSql } from "../db/direct.js";
+import type { AppDeps } from "../deps.js";
 import { forbidden } from "../web/errors.js";
-import { computeProgress, lessonKey, type CourseProgress } from "./progress.js";
+import { type CourseProgress, computeProgress, lessonKey } from "./progress.js";
 import * as q from "./queries.js";
 
 type Deps = Pick<AppDeps, "db" | "clock">;
 
-export async function loadProgress({ db }: Pick<AppDeps, "db">, userId: string, course: Course): Promise<CourseProgress> {
+export async function loadProgress(
+  { db }: Pick<AppDeps, "db">,
+  userId: string,
+  course: Course,
+): Promise<CourseProgress> {
   const [lessons, attempts, exercises] = await Promise.all([
     q.listCompletedLessons(db, userId, course.id),
     q.listSubmittedAttempts(db, userId, course.id),
@@ -23,7 +27,11 @@ export async function loadProgress({ db }: Pick<AppDeps, "db">, userId: string, 
 }
 
 /** Only the lessons done — all a lesson page needs (one query on the hottest page). */
-export async function loadLessonsDone({ db }: Pick<AppDeps, "db">, userId: string, courseId: string): Promise<Set<string>> {
+export async function loadLessonsDone(
+  { db }: Pick<AppDeps, "db">,
+  userId: string,
+  courseId: string,
+): Promise<Set<string>> {
   return new Set((await q.listCompletedLessons(db, userId, courseId)).map((l) => lessonKey(l.moduleId, l.lessonId)));
 }
 
@@ -42,7 +50,14 @@ export async function assertModuleOpen(deps: Deps, userId: string, course: Cours
   if (lockedBy) throw forbidden("learning.locked", { module: lockedBy.title });
 }
 
-export async function setLessonCompletion(deps: Deps, userId: string, course: Course, module: Module, lesson: Lesson, done: boolean): Promise<void> {
+export async function setLessonCompletion(
+  deps: Deps,
+  userId: string,
+  course: Course,
+  module: Module,
+  lesson: Lesson,
+  done: boolean,
+): Promise<void> {
   await assertModuleOpen(deps, userId, course, module);
   const key = { userId, courseId: course.id, moduleId: module.id, lessonId: lesson.id };
   const now = deps.clock.now();
@@ -59,7 +74,12 @@ export async function visitLesson({ db, clock }: Deps, userId: string, lesson: L
   return new Set(done.map((l) => lessonKey(l.moduleId, l.lessonId)));
 }
 
-export type LearningEntry = { course: Course; progress: CourseProgress; continueUrl: string; lastVisitedAt: Date | null };
+export type LearningEntry = {
+  course: Course;
+  progress: CourseProgress;
+  continueUrl: string;
+  lastVisitedAt: Date | null;
+};
 
 /** "My learning": every enrolled course still in the catalog, most recently used first. */
 export async function myLearning(deps: Deps, userId: string, catalog: Catalog): Promise<LearningEntry[]> {
@@ -67,16 +87,28 @@ export async function myLearning(deps: Deps, userId: string, catalog: Catalog): 
   const entries: LearningEntry[] = [];
   for (const enrolment of enrolments) {
     const course = catalog.courseById.get(enrolment.courseId);
-    if (!course || course.status !== "published") continue;
+    if (course?.status !== "published") continue;
     const progress = await loadProgress(deps, userId, course);
-    entries.push({ course, progress, continueUrl: continueUrl(course, progress, enrolment), lastVisitedAt: enrolment.lastVisitedAt });
+    entries.push({
+      course,
+      progress,
+      continueUrl: continueUrl(course, progress, enrolment),
+      lastVisitedAt: enrolment.lastVisitedAt,
+    });
   }
   return entries;
 }
 
 /** The last lesson visited if it still exists, else the first lesson not done, else the course. */
-export function continueUrl(course: Course, progress: CourseProgress, enrolment: Pick<q.EnrolmentRecord, "lastModuleId" | "lastLessonId">): string {
-  const last = enrolment.lastModuleId && enrolment.lastLessonId ? course.moduleById.get(enrolment.lastModuleId)?.lessonById.get(enrolment.lastLessonId) : undefined;
+export function continueUrl(
+  course: Course,
+  progress: CourseProgress,
+  enrolment: Pick<q.EnrolmentRecord, "lastModuleId" | "lastLessonId">,
+): string {
+  const last =
+    enrolment.lastModuleId && enrolment.lastLessonId
+      ? course.moduleById.get(enrolment.lastModuleId)?.lessonById.get(enrolment.lastLessonId)
+      : undefined;
   if (last && progress.byModule.has(last.moduleId)) return last.url;
   for (const p of progress.modules) {
     if (p.lockedBy) break;
@@ -89,16 +121,32 @@ export function continueUrl(course: Course, progress: CourseProgress, enrolment:
 export const EXERCISE_MAX_LENGTH = 20_000;
 
 export async function loadExercise({ db }: Pick<AppDeps, "db">, userId: string, module: Module) {
-  const response = await q.findExerciseResponse(db, { userId, courseId: module.courseId, moduleId: module.id, exerciseId: module.exercise!.id });
+  const response = await q.findExerciseResponse(db, {
+    userId,
+    courseId: module.courseId,
+    moduleId: module.id,
+    exerciseId: module.exercise!.id,
+  });
   return { text: response?.text ?? "", updatedAt: response?.updatedAt ?? null };
 }
 
-export async function saveExercise(deps: Deps, userId: string, course: Course, module: Module, text: string): Promise<Date> {
+export async function saveExercise(
+  deps: Deps,
+  userId: string,
+  course: Course,
+  module: Module,
+  text: string,
+): Promise<Date> {
   await assertModuleOpen(deps, userId, course, module);
   const now = deps.clock.now();
   await inTransaction(deps.db, (sql) => {
     q.ensureEnrolment(sql, userId, course.id, now);
-    q.saveExerciseResponse(sql, { userId, courseId: course.id, moduleId: module.id, exerciseId: module.exercise!.id }, text, now);
+    q.saveExerciseResponse(
+      sql,
+      { userId, courseId: course.id, moduleId: module.id, exerciseId: module.exercise!.id },
+      text,
+      now,
+    );
   });
   return now;
 }

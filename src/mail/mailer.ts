@@ -10,7 +10,10 @@ import type { Logger } from "../web/log.js";
 export type MailMessage = { to: string; subject: string; text: string };
 export type Mailer = { send(message: MailMessage): Promise<void>; describe: string };
 
-export function createMailer({ smtpUrl, mailFrom, dataDir }: { smtpUrl: string | undefined; mailFrom: string; dataDir: string }, log: Logger): Mailer {
+export function createMailer(
+  { smtpUrl, mailFrom, dataDir }: { smtpUrl: string | undefined; mailFrom: string; dataDir: string },
+  log: Logger,
+): Mailer {
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return {

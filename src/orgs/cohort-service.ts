@@ -9,7 +9,15 @@ import { FormError } from "../web/forms.js";
 import * as q from "./queries.js";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "catalog" | "env">;
-export type CohortInput = { name: string; slug: string; courseId: string; startsOn: Date | null; endsOn: Date | null; capacity: number | null; trainerIds: string[] };
+export type CohortInput = {
+  name: string;
+  slug: string;
+  courseId: string;
+  startsOn: Date | null;
+  endsOn: Date | null;
+  capacity: number | null;
+  trainerIds: string[];
+};
 
 const JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -25,16 +33,18 @@ export const normalizeJoinCode = (typed: string) => typed.toUpperCase().replace(
 
 function publishedCourse(deps: Deps, courseId: string): Course {
   const course = deps.catalog.current.courseById.get(courseId);
-  if (!course || course.status !== "published") throw new FormError({ courseId: "orgs.cohort.courseUnknown" });
+  if (course?.status !== "published") throw new FormError({ courseId: "orgs.cohort.courseUnknown" });
   return course;
 }
 
 async function checkTrainers({ db }: Deps, orgId: string, trainerIds: readonly string[]): Promise<void> {
-  for (const id of trainerIds) if (!(await q.findMembershipRole(db, orgId, id))) throw new FormError({ trainerIds: "orgs.cohort.trainerUnknown" });
+  for (const id of trainerIds)
+    if (!(await q.findMembershipRole(db, orgId, id))) throw new FormError({ trainerIds: "orgs.cohort.trainerUnknown" });
 }
 
 function checkDates(input: Pick<CohortInput, "startsOn" | "endsOn">): void {
-  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) throw new FormError({ endsOn: "orgs.cohort.endBeforeStart" });
+  if (input.startsOn && input.endsOn && input.endsOn < input.startsOn)
+    throw new FormError({ endsOn: "orgs.cohort.endBeforeStart" });
 }
 
 export async function createCohort(deps: Deps, org: q.OrgRecord, input: CohortInput): Promise<q.CohortRecord> {
@@ -61,10 +71,15 @@ export async function createCohort(deps: Deps, org: q.OrgRecord, input: CohortIn
   return cohort;
 }
 
-export async function updateCohort(deps: Deps, cohort: q.CohortRecord, input: Omit<CohortInput, "slug" | "courseId">): Promise<void> {
+export async function updateCohort(
+  deps: Deps,
+  cohort: q.CohortRecord,
+  input: Omit<CohortInput, "slug" | "courseId">,
+): Promise<void> {
   checkDates(input);
   await checkTrainers(deps, cohort.orgId, input.trainerIds);
-  if (input.capacity !== null && input.capacity < (await q.countCohortSeats(deps.db, cohort.id))) throw new FormError({ capacity: "orgs.cohort.capacityBelowMembers" });
+  if (input.capacity !== null && input.capacity < (await q.countCohortSeats(deps.db, cohort.id)))
+    throw new FormError({ capacity: "orgs.cohort.capacityBelowMembers" });
   await deps.db.$transaction(async (tx) => {
     await q.updateCohort(tx, cohort.id, input);
     await q.replaceCohortTrainers(tx, cohort.id, input.trainerIds);
@@ -77,10 +92,21 @@ export async function regenerateJoinCode({ db }: Deps, cohort: q.CohortRecord): 
 
 export const inviteUrl = (baseUrl: string, token: string) => `${baseUrl}/join/${token}`;
 
-export async function createInviteLink(deps: Deps, cohort: q.CohortRecord, input: { days: number; maxUses: number | null }): Promise<string> {
+export async function createInviteLink(
+  deps: Deps,
+  cohort: q.CohortRecord,
+  input: { days: number; maxUses: number | null },
+): Promise<string> {
   const token = generateSecureRandomString(32);
   const now = deps.clock.now();
-  await q.insertCohortInvite(deps.db, { id: randomUUID(), tokenHash: hashSecretHex(token), cohortId: cohort.id, createdAt: now, expiresAt: new Date(now.getTime() + input.days * 86_400_000), maxUses: input.maxUses });
+  await q.insertCohortInvite(deps.db, {
+    id: randomUUID(),
+    tokenHash: hashSecretHex(token),
+    cohortId: cohort.id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + input.days * 86_400_000),
+    maxUses: input.maxUses,
+  });
   return inviteUrl(deps.env.baseUrl, token);
 }
 
@@ -91,7 +117,10 @@ export async function revokeInviteLink({ db, clock }: Deps, cohort: q.CohortReco
 type CohortWithOrg = NonNullable<Awaited<ReturnType<typeof q.findCohortById>>>;
 
 /** Why an invite link cannot be used, as a message key, or null when it can. */
-export function inviteProblem(invite: { revokedAt: Date | null; expiresAt: Date; maxUses: number | null; uses: number }, now: Date): string | null {
+export function inviteProblem(
+  invite: { revokedAt: Date | null; expiresAt: Date; maxUses: number | null; uses: number },
+  now: Date,
+): string | null {
   if (invite.revokedAt) return "orgs.join.revoked";
   if (invite.expiresAt <= now) return "orgs.join.expired";
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return "orgs.join.usedUp";
@@ -105,12 +134,19 @@ export async function findInvite(deps: Deps, token: string) {
 }
 
 /** Adds the learner to the cohort (and enrols them in its course). Idempotent for members. */
-async function join(deps: Deps, userId: string, cohort: CohortWithOrg, via: "link" | "code", useInvite?: string): Promise<"joined" | "already"> {
+async function join(
+  deps: Deps,
+  userId: string,
+  cohort: CohortWithOrg,
+  via: "link" | "code",
+  useInvite?: string,
+): Promise<"joined" | "already"> {
   const now = deps.clock.now();
   // One transaction: the seat, the link's use, the membership and the course enrolment.
   return deps.db.$transaction(async (tx) => {
     if (await q.isCohortMember(tx, cohort.id, userId)) return "already" as const;
-    if (cohort.capacity !== null && (await q.countCohortSeats(tx, cohort.id)) >= cohort.capacity) throw new HttpError(409, "orgs.join.full");
+    if (cohort.capacity !== null && (await q.countCohortSeats(tx, cohort.id)) >= cohort.capacity)
+      throw new HttpError(409, "orgs.join.full");
     if (useInvite && !(await q.useCohortInvite(tx, useInvite, now))) throw new HttpError(410, "orgs.join.usedUp");
     await q.insertCohortMember(tx, { cohortId: cohort.id, userId, joinedAt: now, via });
     await q.enrolInCourse(tx, userId, cohort.courseId, now);

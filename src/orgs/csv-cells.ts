@@ -18,13 +18,16 @@ const emailRule = z.string().max(254).pipe(z.email());
  * and quietly removing the character would import something nobody typed.
  */
 export function checkFormula(cell: string, line: number, column: string): Issue | undefined {
-  return looksLikeFormula(cell) ? { key: "csv.row.formula", params: { line, column, value: excerpt(cell, 40) } } : undefined;
+  return looksLikeFormula(cell)
+    ? { key: "csv.row.formula", params: { line, column, value: excerpt(cell, 40) } }
+    : undefined;
 }
 
 export function checkEmail(cell: string, line: number): Checked<string> {
   const email = cell.trim().toLowerCase();
   if (email === "") return { issue: { key: "csv.row.emailMissing", params: { line } } };
-  if (!emailRule.safeParse(email).success) return { issue: { key: "csv.row.emailInvalid", params: { line, email: excerpt(cell.trim()) } } };
+  if (!emailRule.safeParse(email).success)
+    return { issue: { key: "csv.row.emailInvalid", params: { line, email: excerpt(cell.trim()) } } };
   return { value: email };
 }
 
@@ -35,7 +38,8 @@ const INVALID_IN_NAME = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 /** Whitespace runs, line breaks included (quoted cells may hold them), become single spaces. */
 export function checkName(cell: string, line: number, maxLength = NAME_MAX_LENGTH): Checked<string> {
-  if (INVALID_IN_NAME.test(cell.replace(/[\t\n\r]/g, " "))) return { issue: { key: "csv.row.nameInvalidCharacters", params: { line } } };
+  if (INVALID_IN_NAME.test(cell.replace(/[\t\n\r]/g, " ")))
+    return { issue: { key: "csv.row.nameInvalidCharacters", params: { line } } };
   const name = cell.replace(/\s+/gu, " ").trim();
   if (name === "") return { issue: { key: "csv.row.nameMissing", params: { line } } };
   const length = [...name].length; // characters as people count them, not UTF-16 units
@@ -65,7 +69,9 @@ export function languageMatcher(languages: readonly string[]): LanguageCheck {
     if (text === "") return { value: null };
     const code = byKey.get(languageKey(text));
     if (code) return { value: code };
-    return { issue: { key: "csv.row.languageUnknown", params: { line, language: excerpt(text, 40), languages: accepted } } };
+    return {
+      issue: { key: "csv.row.languageUnknown", params: { line, language: excerpt(text, 40), languages: accepted } },
+    };
   };
 }
 

@@ -28,7 +28,11 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
   if (looksCyrillic(body)) {
     const text = new TextDecoder("windows-1251").decode(body);
-    return checkText({ text, encoding: "windows-1251", warnings: [{ key: "csv.encoding.windows1251", params: firstNonAscii(text) }] });
+    return checkText({
+      text,
+      encoding: "windows-1251",
+      warnings: [{ key: "csv.encoding.windows1251", params: firstNonAscii(text) }],
+    });
   }
   const text = decodeWindows1252(body);
   const warning: Issue = { key: "csv.encoding.windows1252", params: firstNonAscii(text) };
@@ -83,7 +87,9 @@ const C1_AS_WINDOWS_1252 = [
 ].map((code) => String.fromCharCode(code));
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => C1_AS_WINDOWS_1252[c.charCodeAt(0) - 0x80]!);
+  return new TextDecoder("windows-1252")
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => C1_AS_WINDOWS_1252[c.charCodeAt(0) - 0x80]!);
 }
 
 function checkText(decoded: DecodedCsv): DecodedCsv {
@@ -95,7 +101,10 @@ function checkText(decoded: DecodedCsv): DecodedCsv {
 
 function firstNonAscii(text: string): { line: number; text: string } {
   const lines = text.split(/\r\n?|\n/);
-  const index = Math.max(0, lines.findIndex((l) => /[^\x00-\x7f]/.test(l)));
+  const index = Math.max(
+    0,
+    lines.findIndex((l) => /[^\x00-\x7f]/.test(l)),
+  );
   return { line: index + 1, text: excerpt((lines[index] ?? "").trim()) };
 }
 

@@ -22,7 +22,11 @@ export type CsvExportOptions = {
 const BOM = "\uFEFF";
 const CRLF = "\r\n";
 
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], options: CsvExportOptions = {}): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  options: CsvExportOptions = {},
+): string {
   const delimiter = options.delimiter ?? ",";
   const lines = [header, ...rows].map((row) => row.map((cell) => formatCell(cell, delimiter)).join(delimiter));
   return (options.bom === false ? "" : BOM) + lines.map((line) => line + CRLF).join("");

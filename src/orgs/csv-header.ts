@@ -24,26 +24,65 @@ type Field = "email" | "name" | "language";
 
 const VARIANTS: Record<Field, readonly string[]> = {
   email: [
-    "email", "e-mail", "mail", "email address", "e-mail address", "mail address", "courriel", "adresse courriel", "adresse e-mail",
-    "adresse email", "adresse mail", "adresse électronique", "correo", "correo electrónico", "endereço de e-mail",
-    "البريد الإلكتروني", "البريد",
+    "email",
+    "e-mail",
+    "mail",
+    "email address",
+    "e-mail address",
+    "mail address",
+    "courriel",
+    "adresse courriel",
+    "adresse e-mail",
+    "adresse email",
+    "adresse mail",
+    "adresse électronique",
+    "correo",
+    "correo electrónico",
+    "endereço de e-mail",
+    "البريد الإلكتروني",
+    "البريد",
   ],
   name: [
-    "name", "full name", "nom", "nom complet", "prénom nom", "prénom et nom", "nom et prénom", "nombre",
-    "nombre completo", "nome", "nome completo", "الاسم", "الاسم الكامل",
+    "name",
+    "full name",
+    "nom",
+    "nom complet",
+    "prénom nom",
+    "prénom et nom",
+    "nom et prénom",
+    "nombre",
+    "nombre completo",
+    "nome",
+    "nome completo",
+    "الاسم",
+    "الاسم الكامل",
   ],
   language: ["language", "lang", "langue", "idioma", "língua", "lingua", "locale", "اللغة"],
 };
 
 /** Headers of a name split in two: refused with a message asking for one "name" column. */
 const SPLIT_NAME = [
-  "first name", "given name", "last name", "surname", "family name", "prénom", "nom de famille", "apellido",
-  "apellidos", "sobrenome", "الاسم الأول", "اسم العائلة",
+  "first name",
+  "given name",
+  "last name",
+  "surname",
+  "family name",
+  "prénom",
+  "nom de famille",
+  "apellido",
+  "apellidos",
+  "sobrenome",
+  "الاسم الأول",
+  "اسم العائلة",
 ];
 
 /** Lower case, no accents, letters and digits only: "Adresse E-mail " → "adresseemail". */
 export function headerKey(title: string): string {
-  return title.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  return title
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 const FIELD_BY_KEY = new Map<string, Field>(
@@ -54,13 +93,18 @@ const SPLIT_KEYS = new Set(SPLIT_NAME.map(headerKey));
 /** Spreadsheet column letters, which is how admins find a column: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
-export function readHeader(titles: readonly string[], line: number): { columns: Columns; issues: [] } | { columns: null; issues: Issue[] } {
+export function readHeader(
+  titles: readonly string[],
+  line: number,
+): { columns: Columns; issues: [] } | { columns: null; issues: Issue[] } {
   // An address in the first row means the header was left out.
-  if (titles.some((t) => t.includes("@"))) return { columns: null, issues: [{ key: "csv.header.missing", params: { line } }] };
+  if (titles.some((t) => t.includes("@")))
+    return { columns: null, issues: [{ key: "csv.header.missing", params: { line } }] };
 
   const found: Partial<Record<Field, number>> = {};
   const issues: Issue[] = [];
@@ -85,6 +129,10 @@ export function readHeader(titles: readonly string[], line: number): { columns: 
   const language = found.language ?? null;
   const width = Math.max(found.email, found.name, language ?? 0) + 1;
   const untitled = titles.slice(0, width).flatMap((t, index) => (headerKey(t) === "" ? [index] : []));
-  if (untitled.length > 0) return { columns: null, issues: untitled.map((index) => ({ key: "csv.header.untitledColumn", params: { letter: columnLetter(index) } })) };
+  if (untitled.length > 0)
+    return {
+      columns: null,
+      issues: untitled.map((index) => ({ key: "csv.header.untitledColumn", params: { letter: columnLetter(index) } })),
+    };
   return { columns: { email: found.email, name: found.name, language, titles, width }, issues: [] };
 }

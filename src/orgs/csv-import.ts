@@ -13,15 +13,27 @@
 // The caller must cap the upload's size (a few MB): the row limit is counted after parsing.
 import { languageMatcher, NAME_MAX_LENGTH } from "./csv-cells.js";
 import { decodeCsv } from "./csv-decode.js";
-import { readHeader, type Columns } from "./csv-header.js";
-import { detectDelimiter, readRecords, type CsvRecord, type Delimiter } from "./csv-records.js";
+import { type Columns, readHeader } from "./csv-header.js";
+import { type CsvRecord, type Delimiter, detectDelimiter, readRecords } from "./csv-records.js";
 import { checkRow } from "./csv-rows.js";
 import type { Issue } from "./issues.js";
 
 export type { Issue } from "./issues.js";
-export type ImportRow = { line: number; email: string /* lowercased, trimmed */; name: string; language: string | null };
+export type ImportRow = {
+  line: number;
+  email: string /* lowercased, trimmed */;
+  name: string;
+  language: string | null;
+};
 export type RejectedRow = { line: number; cells: string[]; reasons: Issue[] };
-export type CsvImport = { fileErrors: Issue[]; valid: ImportRow[]; rejected: RejectedRow[]; encoding: string; delimiter: Delimiter; warnings: Issue[] };
+export type CsvImport = {
+  fileErrors: Issue[];
+  valid: ImportRow[];
+  rejected: RejectedRow[];
+  encoding: string;
+  delimiter: Delimiter;
+  warnings: Issue[];
+};
 export type EnrolmentCsvOptions = {
   /** Language codes learners may be given, e.g. SUPPORTED_LOCALES. */
   languages: readonly string[];
@@ -59,7 +71,11 @@ export function parseEnrolmentCsv(bytes: Uint8Array, options: EnrolmentCsvOption
   return { ...base, delimiter, fileErrors: [], ...checkRows(data, columns, options) };
 }
 
-function checkRows(data: readonly CsvRecord[], columns: Columns, options: EnrolmentCsvOptions): { valid: ImportRow[]; rejected: RejectedRow[] } {
+function checkRows(
+  data: readonly CsvRecord[],
+  columns: Columns,
+  options: EnrolmentCsvOptions,
+): { valid: ImportRow[]; rejected: RejectedRow[] } {
   const checkLanguage = languageMatcher(options.languages);
   const maxNameLength = options.maxNameLength ?? NAME_MAX_LENGTH;
   const existing = new Set([...(options.existingEmails ?? [])].map((e) => e.trim().toLowerCase()));
@@ -77,7 +93,8 @@ function checkRows(data: readonly CsvRecord[], columns: Columns, options: Enrolm
       else reasons.push({ key: "csv.row.duplicate", params: { line: record.line, email, firstLine } });
       if (existing.has(email)) reasons.push({ key: "csv.row.alreadyEnrolled", params: { line: record.line, email } });
     }
-    if (reasons.length === 0 && email !== null && name !== null) valid.push({ line: record.line, email, name, language });
+    if (reasons.length === 0 && email !== null && name !== null)
+      valid.push({ line: record.line, email, name, language });
     else rejected.push({ line: record.line, cells: record.cells, reasons });
   }
   return { valid, rejected };

@@ -8,10 +8,18 @@ export type Delimiter = "," | ";" | "\t";
 export type CsvRecord = { line: number; cells: string[] };
 
 const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"]; // on a tie, the first wins
-const QUOTE_ERRORS = new Set(["CSV_QUOTE_NOT_CLOSED", "CSV_INVALID_CLOSING_QUOTE", "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", "INVALID_OPENING_QUOTE"]);
+const QUOTE_ERRORS = new Set([
+  "CSV_QUOTE_NOT_CLOSED",
+  "CSV_INVALID_CLOSING_QUOTE",
+  "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+  "INVALID_OPENING_QUOTE",
+]);
 
 /** Line breaks must already be "\n" (see csv-import.ts): line counting relies on it. */
-export function readRecords(text: string, delimiter: Delimiter): { records: CsvRecord[]; error?: undefined } | { records?: undefined; error: Issue } {
+export function readRecords(
+  text: string,
+  delimiter: Delimiter,
+): { records: CsvRecord[]; error?: undefined } | { records?: undefined; error: Issue } {
   const records: CsvRecord[] = [];
   let lastLine = 0;
   try {
@@ -35,7 +43,9 @@ export function readRecords(text: string, delimiter: Delimiter): { records: CsvR
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = nextContentLine(text, lastLine);
-    return { error: { key: QUOTE_ERRORS.has(error.code) ? "csv.file.badQuotes" : "csv.file.unreadable", params: { line } } };
+    return {
+      error: { key: QUOTE_ERRORS.has(error.code) ? "csv.file.badQuotes" : "csv.file.unreadable", params: { line } },
+    };
   }
   return { records };
 }

@@ -38,10 +38,12 @@ export function checkRow(
 }
 
 function checkShape({ line, cells }: CsvRecord, columns: Columns): Issue | undefined {
-  if (cells.length < columns.width) return { key: "csv.row.tooFewColumns", params: { line, expected: columns.width, found: cells.length } };
+  if (cells.length < columns.width)
+    return { key: "csv.row.tooFewColumns", params: { line, expected: columns.width, found: cells.length } };
   // Cells past the last column may exist (trailing separators) but must be empty.
   let filled = cells.length;
   while (filled > columns.width && cells[filled - 1] === "") filled--;
-  if (filled > columns.width) return { key: "csv.row.tooManyColumns", params: { line, expected: columns.width, found: filled } };
+  if (filled > columns.width)
+    return { key: "csv.row.tooManyColumns", params: { line, expected: columns.width, found: filled } };
   return undefined;
 }

@@ -20,23 +20,47 @@ export function loadCohortData(db: Db, cohortId: string, courseId: string): Prom
     const p = [courseId, cohortId];
     return {
       members: sql
-        .rows(`SELECT m."userId", u."displayName", m."joinedAt" FROM "CohortMember" m JOIN "User" u ON u."id" = m."userId" WHERE m."cohortId" = ?`, [cohortId])
+        .rows(
+          `SELECT m."userId", u."displayName", m."joinedAt" FROM "CohortMember" m JOIN "User" u ON u."id" = m."userId" WHERE m."cohortId" = ?`,
+          [cohortId],
+        )
         .map((r) => ({ userId: String(r.userId), name: String(r.displayName), joinedAt: asDate(r.joinedAt)! })),
       lessons: sql
-        .rows(`SELECT "userId", "moduleId", "lessonId", "completedAt" FROM "LessonProgress" WHERE "courseId" = ? AND "userId" IN (${MEMBERS})`, p)
-        .map((r) => ({ userId: String(r.userId), moduleId: String(r.moduleId), lessonId: String(r.lessonId), completedAt: asDate(r.completedAt)! })),
+        .rows(
+          `SELECT "userId", "moduleId", "lessonId", "completedAt" FROM "LessonProgress" WHERE "courseId" = ? AND "userId" IN (${MEMBERS})`,
+          p,
+        )
+        .map((r) => ({
+          userId: String(r.userId),
+          moduleId: String(r.moduleId),
+          lessonId: String(r.lessonId),
+          completedAt: asDate(r.completedAt)!,
+        })),
       attempts: sql
         .rows(
           `SELECT "userId", "moduleId", "quizId", "score", "passed", "submittedAt" FROM "QuizAttempt"
            WHERE "courseId" = ? AND "submittedAt" IS NOT NULL AND "userId" IN (${MEMBERS}) ORDER BY "number"`,
           p,
         )
-        .map((r) => ({ userId: String(r.userId), moduleId: String(r.moduleId), quizId: String(r.quizId), score: Number(r.score), passed: asBool(r.passed), submittedAt: asDate(r.submittedAt)! })),
+        .map((r) => ({
+          userId: String(r.userId),
+          moduleId: String(r.moduleId),
+          quizId: String(r.quizId),
+          score: Number(r.score),
+          passed: asBool(r.passed),
+          submittedAt: asDate(r.submittedAt)!,
+        })),
       exercises: sql
-        .rows(`SELECT "userId", "moduleId", "updatedAt" FROM "ExerciseResponse" WHERE "courseId" = ? AND "text" <> '' AND "userId" IN (${MEMBERS})`, p)
+        .rows(
+          `SELECT "userId", "moduleId", "updatedAt" FROM "ExerciseResponse" WHERE "courseId" = ? AND "text" <> '' AND "userId" IN (${MEMBERS})`,
+          p,
+        )
         .map((r) => ({ userId: String(r.userId), moduleId: String(r.moduleId), updatedAt: asDate(r.updatedAt)! })),
       certificates: sql
-        .rows(`SELECT "userId", "code", "issuedAt" FROM "Certificate" WHERE "courseId" = ? AND "moduleId" IS NULL AND "revokedAt" IS NULL AND "userId" IN (${MEMBERS})`, p)
+        .rows(
+          `SELECT "userId", "code", "issuedAt" FROM "Certificate" WHERE "courseId" = ? AND "moduleId" IS NULL AND "revokedAt" IS NULL AND "userId" IN (${MEMBERS})`,
+          p,
+        )
         .map((r) => ({ userId: String(r.userId), code: String(r.code), issuedAt: asDate(r.issuedAt)! })),
       visits: sql
         .rows(`SELECT "userId", "lastVisitedAt" FROM "Enrolment" WHERE "courseId" = ? AND "userId" IN (${MEMBERS})`, p)
@@ -45,22 +69,42 @@ export function loadCohortData(db: Db, cohortId: string, courseId: string): Prom
   });
 }
 
-export type AnsweredAttempt = { attemptId: string; userId: string; moduleId: string; quizId: string; score: number; answers: { questionId: string; response: string; score: number }[] };
+export type AnsweredAttempt = {
+  attemptId: string;
+  userId: string;
+  moduleId: string;
+  quizId: string;
+  score: number;
+  answers: { questionId: string; response: string; score: number }[];
+};
 
 /** Submitted attempts of a cohort's learners with their answers, for item statistics. */
 export function loadCohortAttempts(db: Db, cohortId: string, courseId: string): Promise<AnsweredAttempt[]> {
   return withSql(db, (sql) => {
     const p = [courseId, cohortId];
     const attempts = new Map<string, AnsweredAttempt>();
-    for (const r of sql.rows(`SELECT "id", "userId", "moduleId", "quizId", "score" FROM "QuizAttempt" WHERE "courseId" = ? AND "submittedAt" IS NOT NULL AND "userId" IN (${MEMBERS})`, p)) {
-      attempts.set(String(r.id), { attemptId: String(r.id), userId: String(r.userId), moduleId: String(r.moduleId), quizId: String(r.quizId), score: Number(r.score), answers: [] });
+    for (const r of sql.rows(
+      `SELECT "id", "userId", "moduleId", "quizId", "score" FROM "QuizAttempt" WHERE "courseId" = ? AND "submittedAt" IS NOT NULL AND "userId" IN (${MEMBERS})`,
+      p,
+    )) {
+      attempts.set(String(r.id), {
+        attemptId: String(r.id),
+        userId: String(r.userId),
+        moduleId: String(r.moduleId),
+        quizId: String(r.quizId),
+        score: Number(r.score),
+        answers: [],
+      });
     }
     const answers = sql.rows(
       `SELECT a."attemptId", a."questionId", a."response", a."score" FROM "QuizAnswer" a JOIN "QuizAttempt" t ON t."id" = a."attemptId"
        WHERE t."courseId" = ? AND t."submittedAt" IS NOT NULL AND t."userId" IN (${MEMBERS})`,
       p,
     );
-    for (const r of answers) attempts.get(String(r.attemptId))?.answers.push({ questionId: String(r.questionId), response: String(r.response), score: Number(r.score) });
+    for (const r of answers)
+      attempts
+        .get(String(r.attemptId))
+        ?.answers.push({ questionId: String(r.questionId), response: String(r.response), score: Number(r.score) });
     return [...attempts.values()];
   });
 }

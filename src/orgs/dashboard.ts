@@ -1,9 +1,10 @@
 // A cohort's dashboard as pure functions of its course and the members' progress: one
 // row per learner (modules done / in progress / not started, best quiz scores, last
 // activity, certificate), sorting, filtering and paging, a summary, and chart data.
-import type { Bar } from "../web/svg-charts.js";
+
 import type { Course } from "../courses/catalog.js";
 import { computeProgress, lessonKey, type ModuleStatus, type SubmittedAttempt } from "../learning/progress.js";
+import type { Bar } from "../web/svg-charts.js";
 import type { CohortData } from "./dashboard-queries.js";
 
 export type LearnerRow = {
@@ -42,13 +43,22 @@ export function buildLearnerRows(course: Course, data: CohortData): LearnerRow[]
   const certificates = new Map(data.certificates.map((c) => [c.userId, c]));
   const visits = new Map(data.visits.map((v) => [v.userId, v.lastVisitedAt]));
   return data.members.map((member) => {
-    const mine = { lessons: lessons.get(member.userId) ?? [], attempts: attempts.get(member.userId) ?? [], exercises: exercises.get(member.userId) ?? [] };
+    const mine = {
+      lessons: lessons.get(member.userId) ?? [],
+      attempts: attempts.get(member.userId) ?? [],
+      exercises: exercises.get(member.userId) ?? [],
+    };
     const progress = computeProgress(course, {
       completedLessons: new Set(mine.lessons.map((l) => lessonKey(l.moduleId, l.lessonId))),
       attempts: mine.attempts as SubmittedAttempt[],
       exercisesSaved: new Set(mine.exercises.map((e) => e.moduleId)),
     });
-    const activity = latest([...mine.lessons.map((l) => l.completedAt), ...mine.attempts.map((a) => a.submittedAt), ...mine.exercises.map((e) => e.updatedAt), visits.get(member.userId)]);
+    const activity = latest([
+      ...mine.lessons.map((l) => l.completedAt),
+      ...mine.attempts.map((a) => a.submittedAt),
+      ...mine.exercises.map((e) => e.updatedAt),
+      visits.get(member.userId),
+    ]);
     const certificate = certificates.get(member.userId);
     return {
       userId: member.userId,
@@ -98,12 +108,17 @@ export function filterAndSort(rows: readonly LearnerRow[], query: DashboardQuery
   const by: Record<DashboardQuery["sort"], (a: LearnerRow, b: LearnerRow) => number> = {
     name: (a, b) => a.name.localeCompare(b.name),
     progress: (a, b) => a.percent - b.percent || a.name.localeCompare(b.name),
-    activity: (a, b) => (a.lastActivity?.getTime() ?? 0) - (b.lastActivity?.getTime() ?? 0) || a.name.localeCompare(b.name),
+    activity: (a, b) =>
+      (a.lastActivity?.getTime() ?? 0) - (b.lastActivity?.getTime() ?? 0) || a.name.localeCompare(b.name),
   };
   return kept.sort((a, b) => sign * by[query.sort](a, b));
 }
 
-export function page<T>(rows: readonly T[], pageNumber: number, size = PAGE_SIZE): { rows: T[]; page: number; pages: number; total: number } {
+export function page<T>(
+  rows: readonly T[],
+  pageNumber: number,
+  size = PAGE_SIZE,
+): { rows: T[]; page: number; pages: number; total: number } {
   const pages = Math.max(1, Math.ceil(rows.length / size));
   const current = Math.min(Math.max(1, pageNumber), pages);
   return { rows: rows.slice((current - 1) * size, current * size), page: current, pages, total: rows.length };
@@ -123,14 +138,25 @@ export function summarize(rows: readonly LearnerRow[], now: Date): Summary {
 }
 
 /** Learners who had completed the course by the end of each of the last `weeks` weeks. */
-export function completionsOverTime(rows: readonly LearnerRow[], now: Date, weeks: number, label: (end: Date) => string): Bar[] {
+export function completionsOverTime(
+  rows: readonly LearnerRow[],
+  now: Date,
+  weeks: number,
+  label: (end: Date) => string,
+): Bar[] {
   const ends = Array.from({ length: weeks }, (_, i) => new Date(now.getTime() - (weeks - 1 - i) * 7 * DAY));
-  return ends.map((end) => ({ label: label(end), value: rows.filter((r) => r.completedAt && r.completedAt <= end).length }));
+  return ends.map((end) => ({
+    label: label(end),
+    value: rows.filter((r) => r.completedAt && r.completedAt <= end).length,
+  }));
 }
 
 /** Learners by their average best quiz score, in tenths (0–9 %, …, 90–100 %). */
 export function scoreDistribution(rows: readonly LearnerRow[]): Bar[] {
-  const buckets = Array.from({ length: 10 }, (_, i) => ({ label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}%`, value: 0 }));
+  const buckets = Array.from({ length: 10 }, (_, i) => ({
+    label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}%`,
+    value: 0,
+  }));
   for (const row of rows) {
     const scores = row.modules.map((m) => m.bestScore).filter((s): s is number => s !== null);
     if (scores.length === 0) continue;

@@ -6,7 +6,7 @@ import { inTransaction } from "../db/direct.js";
 import type { AppDeps } from "../deps.js";
 import { getLocale, SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { HttpError, notFound } from "../web/errors.js";
-import { parseEnrolmentCsv, type CsvImport, type ImportRow } from "./csv-import.js";
+import { type CsvImport, type ImportRow, parseEnrolmentCsv } from "./csv-import.js";
 import * as iq from "./import-queries.js";
 import * as q from "./queries.js";
 
@@ -16,29 +16,60 @@ export type Preview = { parsed: CsvImport; importId: string | null };
 const PREVIEW_LIFETIME_MS = 3600_000;
 
 export async function previewImport(deps: Deps, cohort: q.CohortRecord, bytes: Uint8Array): Promise<Preview> {
-  const parsed = parseEnrolmentCsv(bytes, { languages: SUPPORTED_LOCALES, existingEmails: await q.memberEmails(deps.db, cohort.id) });
+  const parsed = parseEnrolmentCsv(bytes, {
+    languages: SUPPORTED_LOCALES,
+    existingEmails: await q.memberEmails(deps.db, cohort.id),
+  });
   if (parsed.fileErrors.length > 0 || parsed.valid.length === 0) return { parsed, importId: null };
   if (cohort.capacity !== null) {
     const seats = await q.countCohortSeats(deps.db, cohort.id);
     if (seats + parsed.valid.length > cohort.capacity) {
-      return { parsed: { ...parsed, fileErrors: [{ key: "csv.capacity", params: { capacity: cohort.capacity, free: Math.max(0, cohort.capacity - seats), rows: parsed.valid.length } }] }, importId: null };
+      return {
+        parsed: {
+          ...parsed,
+          fileErrors: [
+            {
+              key: "csv.capacity",
+              params: {
+                capacity: cohort.capacity,
+                free: Math.max(0, cohort.capacity - seats),
+                rows: parsed.valid.length,
+              },
+            },
+          ],
+        },
+        importId: null,
+      };
     }
   }
   const now = deps.clock.now();
   await q.pruneCsvImports(deps.db, new Date(now.getTime() - PREVIEW_LIFETIME_MS));
   const importId = randomUUID();
-  await q.insertCsvImport(deps.db, { id: importId, cohortId: cohort.id, rows: JSON.stringify(parsed.valid), createdAt: now });
+  await q.insertCsvImport(deps.db, {
+    id: importId,
+    cohortId: cohort.id,
+    rows: JSON.stringify(parsed.valid),
+    createdAt: now,
+  });
   return { parsed, importId };
 }
 
-export async function confirmImport(deps: Deps, cohort: q.CohortRecord & { orgName: string }, importId: string): Promise<{ enrolled: number; pending: number }> {
+export async function confirmImport(
+  deps: Deps,
+  cohort: q.CohortRecord & { orgName: string },
+  importId: string,
+): Promise<{ enrolled: number; pending: number }> {
   const now = deps.clock.now();
   const stored = await q.findCsvImport(deps.db, importId, cohort.id);
   if (!stored || stored.createdAt.getTime() < now.getTime() - PREVIEW_LIFETIME_MS) throw notFound();
   const rows = JSON.parse(stored.rows) as ImportRow[];
   const outcome = await inTransaction(deps.db, (sql) => {
-    if (cohort.capacity !== null && iq.countSeats(sql, cohort.id) + rows.length > cohort.capacity) throw new HttpError(409, "orgs.join.full");
-    const users = iq.usersByEmail(sql, rows.map((r) => r.email));
+    if (cohort.capacity !== null && iq.countSeats(sql, cohort.id) + rows.length > cohort.capacity)
+      throw new HttpError(409, "orgs.join.full");
+    const users = iq.usersByEmail(
+      sql,
+      rows.map((r) => r.email),
+    );
     const enrolled: ImportRow[] = [];
     const pending: ImportRow[] = [];
     for (const row of rows) {
@@ -56,15 +87,40 @@ export async function confirmImport(deps: Deps, cohort: q.CohortRecord & { orgNa
 }
 
 /** After the commit, one message per person, in their language when the CSV gave one. */
-async function sendInvitations(deps: Deps, cohort: q.CohortRecord & { orgName: string }, enrolled: ImportRow[], pending: ImportRow[]): Promise<void> {
+async function sendInvitations(
+  deps: Deps,
+  cohort: q.CohortRecord & { orgName: string },
+  enrolled: ImportRow[],
+  pending: ImportRow[],
+): Promise<void> {
   const course = deps.catalog.current.courseById.get(cohort.courseId);
   const courseTitle = course?.title ?? cohort.courseId;
   const send = async (row: ImportRow, kind: "enrolled" | "pending") => {
     const { t } = getLocale(row.language ?? "en");
-    const link = kind === "enrolled" ? `${deps.env.baseUrl}${course?.url ?? "/"}` : `${deps.env.baseUrl}/register?email=${encodeURIComponent(row.email)}`;
-    const params = { name: row.name, org: cohort.orgName, cohort: cohort.name, course: courseTitle, link, instance: deps.env.instanceName };
-    await deps.mailer.send({ to: row.email, subject: t("mail.cohortInvite.subject", params), text: t(`mail.cohortInvite.${kind}`, params) });
+    const link =
+      kind === "enrolled"
+        ? `${deps.env.baseUrl}${course?.url ?? "/"}`
+        : `${deps.env.baseUrl}/register?email=${encodeURIComponent(row.email)}`;
+    const params = {
+      name: row.name,
+      org: cohort.orgName,
+      cohort: cohort.name,
+      course: courseTitle,
+      link,
+      instance: deps.env.instanceName,
+    };
+    await deps.mailer.send({
+      to: row.email,
+      subject: t("mail.cohortInvite.subject", params),
+      text: t(`mail.cohortInvite.${kind}`, params),
+    });
   };
-  for (const row of enrolled) await send(row, "enrolled").catch((error: Error) => deps.log.error("cohort invitation mail failed", { error: error.name }));
-  for (const row of pending) await send(row, "pending").catch((error: Error) => deps.log.error("cohort invitation mail failed", { error: error.name }));
+  for (const row of enrolled)
+    await send(row, "enrolled").catch((error: Error) =>
+      deps.log.error("cohort invitation mail failed", { error: error.name }),
+    );
+  for (const row of pending)
+    await send(row, "pending").catch((error: Error) =>
+      deps.log.error("cohort invitation mail failed", { error: error.name }),
+    );
 }

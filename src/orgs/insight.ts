@@ -1,12 +1,12 @@
 // Trainer insight for a cohort: per-question statistics for each module's quiz, and the
 // evaluation surveys' results — everything hidden until at least five learners contributed.
 import type { Course, Html, Module, QuizQuestion } from "../courses/catalog.js";
+import { escapeHtml } from "../courses/markdown/markdown.js";
 import type { AppDeps } from "../deps.js";
 import type { Response } from "../quiz/grading.js";
-import { escapeHtml } from "../courses/markdown/markdown.js";
 import { aggregate, type SurveyResults } from "../surveys/service.js";
-import { loadCohortAttempts, type AnsweredAttempt } from "./dashboard-queries.js";
-import { itemStatistics, type ItemStatistics, type ScoredAttempt } from "./item-stats.js";
+import { type AnsweredAttempt, loadCohortAttempts } from "./dashboard-queries.js";
+import { type ItemStatistics, itemStatistics, type ScoredAttempt } from "./item-stats.js";
 import { listCohortSurveyAnswers } from "./survey-queries.js";
 
 export type QuizInsight = { module: Module; questions: ReadonlyMap<string, QuizQuestion>; stats: ItemStatistics };
@@ -64,25 +64,42 @@ function toScored(attempt: AnsweredAttempt, questions: ReadonlyMap<string, QuizQ
     const question = questions.get(answer.questionId);
     // A question removed from the course since simply stops counting.
     if (!question) continue;
-    (answers as Record<string, unknown>)[answer.questionId] = { score: answer.score, chosen: chosenKeys(question, JSON.parse(answer.response) as Response), points: question.points };
+    (answers as Record<string, unknown>)[answer.questionId] = {
+      score: answer.score,
+      chosen: chosenKeys(question, JSON.parse(answer.response) as Response),
+      points: question.points,
+    };
   }
   return { learnerId: attempt.userId, total: attempt.score, answers };
 }
 
-export async function quizInsight({ db }: Pick<AppDeps, "db">, cohortId: string, course: Course): Promise<QuizInsight[]> {
+export async function quizInsight(
+  { db }: Pick<AppDeps, "db">,
+  cohortId: string,
+  course: Course,
+): Promise<QuizInsight[]> {
   const attempts = await loadCohortAttempts(db, cohortId, course.id);
   return course.modules
     .filter((m) => m.status === "published" && m.quiz)
     .map((module) => {
       const quiz = module.quiz!;
       const questions = new Map(quiz.questions.map((q) => [q.id, q]));
-      const scored = attempts.filter((a) => a.moduleId === module.id && a.quizId === quiz.id).map((a) => toScored(a, questions));
+      const scored = attempts
+        .filter((a) => a.moduleId === module.id && a.quizId === quiz.id)
+        .map((a) => toScored(a, questions));
       return { module, questions, stats: itemStatistics(scored, { questionOrder: quiz.questions.map((q) => q.id) }) };
     });
 }
 
-export async function surveyInsight({ db }: Pick<AppDeps, "db">, cohortId: string, course: Course): Promise<SurveyInsight[]> {
-  const surveys = [...course.modules.filter((m) => m.status === "published" && m.survey).map((m) => m.survey!), ...(course.survey ? [course.survey] : [])];
+export async function surveyInsight(
+  { db }: Pick<AppDeps, "db">,
+  cohortId: string,
+  course: Course,
+): Promise<SurveyInsight[]> {
+  const surveys = [
+    ...course.modules.filter((m) => m.status === "published" && m.survey).map((m) => m.survey!),
+    ...(course.survey ? [course.survey] : []),
+  ];
   const insights: SurveyInsight[] = [];
   for (const survey of surveys) {
     const rows = await listCohortSurveyAnswers(db, cohortId, course.id, survey.id);

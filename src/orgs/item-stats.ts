@@ -80,7 +80,10 @@ type Tally = {
   rests: number[]; // y
 };
 
-export function itemStatistics(attempts: readonly ScoredAttempt[], options: ItemStatisticsOptions = {}): ItemStatistics {
+export function itemStatistics(
+  attempts: readonly ScoredAttempt[],
+  options: ItemStatisticsOptions = {},
+): ItemStatistics {
   const minLearners = options.minLearners ?? MIN_LEARNERS;
   const used = (options.useAttempts ?? "best-per-learner") === "all" ? attempts : bestPerLearner(attempts);
   const learners = new Set(used.map((a) => a.learnerId)).size;

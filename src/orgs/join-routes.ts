@@ -1,6 +1,6 @@
 // Joining a cohort: following an invite link (/join/<token>) or typing a join code
 // (/join). Expired, revoked, used-up links and full cohorts get a clear page.
-import { Router, type Response } from "express";
+import { type Response, Router } from "express";
 import { currentUser, requireUser } from "../auth/middleware.js";
 import type { AppDeps } from "../deps.js";
 import { HttpError } from "../web/errors.js";
@@ -14,7 +14,10 @@ export function joinRoutes(deps: AppDeps): Router {
   const userId = (res: Response) => currentUser(res)!.id;
   const joined = (res: Response, cohort: { courseId: string; name: string }, result: "joined" | "already") => {
     const course = deps.catalog.current.courseById.get(cohort.courseId);
-    res.redirect(303, `${course?.url ?? "/learning"}?notice=${result === "joined" ? "cohort-joined" : "cohort-already"}`);
+    res.redirect(
+      303,
+      `${course?.url ?? "/learning"}?notice=${result === "joined" ? "cohort-joined" : "cohort-already"}`,
+    );
   };
   const codePage = (res: Response) => ({ title: res.locals.t("orgs.join.title"), errors: {}, values: {} });
 
@@ -32,9 +35,16 @@ export function joinRoutes(deps: AppDeps): Router {
     const invite = await findInvite(deps, String(req.params.token));
     const problem = inviteProblem(invite, deps.clock.now());
     if (problem) throw new HttpError(410, problem);
-    const full = invite.cohort.capacity !== null && (await countCohortSeats(deps.db, invite.cohort.id)) >= invite.cohort.capacity;
+    const full =
+      invite.cohort.capacity !== null && (await countCohortSeats(deps.db, invite.cohort.id)) >= invite.cohort.capacity;
     const course = deps.catalog.current.courseById.get(invite.cohort.courseId);
-    res.render("orgs/join-link", { title: res.locals.t("orgs.join.title"), invite, course, full, token: req.params.token });
+    res.render("orgs/join-link", {
+      title: res.locals.t("orgs.join.title"),
+      invite,
+      course,
+      full,
+      token: req.params.token,
+    });
   });
 
   router.post("/join/:token", requireUser, async (req, res) => {

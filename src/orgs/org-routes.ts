@@ -1,19 +1,30 @@
 // Organisations: platform admins create them (/admin/orgs); an organisation's admins edit
 // it at /orgs/<org>, invite admins and trainers, and create cohorts. Trainers see the
 // cohorts they train. Staff invitations are accepted at /orgs/invite/<token>.
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
 import * as z from "zod";
 import { currentUser, requireCan, requireUser } from "../auth/middleware.js";
 import type { AppDeps } from "../deps.js";
 import { handleForm } from "../web/forms.js";
-import { orgAccess, type OrgAccess } from "./access.js";
+import { type OrgAccess, orgAccess } from "./access.js";
 import { createCohort } from "./cohort-service.js";
-import { acceptStaffInvitation, createOrg, findStaffInvitation, inviteStaff, removeStaff, revokeStaffInvitation, updateOrg } from "./org-service.js";
+import {
+  acceptStaffInvitation,
+  createOrg,
+  findStaffInvitation,
+  inviteStaff,
+  removeStaff,
+  revokeStaffInvitation,
+  updateOrg,
+} from "./org-service.js";
 import { listOpenOrgInvitations, listOrgCohorts, listStaff, searchOrgs } from "./queries.js";
 import { cohortSchema, createOrgSchema, inviteStaffSchema, updateOrgSchema } from "./schemas.js";
 
 const ORGS_PER_PAGE = 25;
-const listQuery = z.object({ q: z.string().max(100).catch(""), page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const listQuery = z.object({
+  q: z.string().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 
 export function orgRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -24,9 +35,20 @@ export function orgRoutes(deps: AppDeps): Router {
   const adminOrgs = async (req: Request, res: Response) => {
     const { q, page } = listQuery.parse(req.query);
     const { orgs, total } = await searchOrgs(deps.db, q, page, ORGS_PER_PAGE);
-    return { title: res.locals.t("orgs.admin.title"), q, page, pages: Math.max(1, Math.ceil(total / ORGS_PER_PAGE)), total, orgs, errors: {}, values: {} };
+    return {
+      title: res.locals.t("orgs.admin.title"),
+      q,
+      page,
+      pages: Math.max(1, Math.ceil(total / ORGS_PER_PAGE)),
+      total,
+      orgs,
+      errors: {},
+      values: {},
+    };
   };
-  router.get("/admin/orgs", requireCan("orgs:create"), async (req, res) => res.render("orgs/admin", await adminOrgs(req, res)));
+  router.get("/admin/orgs", requireCan("orgs:create"), async (req, res) =>
+    res.render("orgs/admin", await adminOrgs(req, res)),
+  );
   router.post("/admin/orgs", requireCan("orgs:create"), (req, res) =>
     handleForm(req, res, createOrgSchema, { view: "orgs/admin", data: () => adminOrgs(req, res) }, async (input) => {
       const org = await createOrg(deps, input);
@@ -37,7 +59,11 @@ export function orgRoutes(deps: AppDeps): Router {
   // ---------- staff invitations (before /orgs/:org) ----------
   router.get("/orgs/invite/:token", requireUser, async (req, res) => {
     const invitation = await findStaffInvitation(deps, String(req.params.token));
-    res.render("orgs/invitation", { title: res.locals.t("orgs.invitation.title"), invitation, token: req.params.token });
+    res.render("orgs/invitation", {
+      title: res.locals.t("orgs.invitation.title"),
+      invitation,
+      token: req.params.token,
+    });
   });
   router.post("/orgs/invite/:token", requireUser, async (req, res) => {
     const org = await acceptStaffInvitation(deps, viewer(res).id, String(req.params.token));
@@ -45,7 +71,7 @@ export function orgRoutes(deps: AppDeps): Router {
   });
 
   // ---------- an organisation ----------
-  const overview = async (res: Response, access: OrgAccess, extra: Record<string, unknown> = {}) => {
+  const overview = async (_res: Response, access: OrgAccess, extra: Record<string, unknown> = {}) => {
     const manage = access.platformAdmin || access.orgRole === "admin";
     const trainerOnly = manage ? undefined : access.viewer.id;
     const [cohorts, staff, invitations] = await Promise.all([
@@ -54,14 +80,28 @@ export function orgRoutes(deps: AppDeps): Router {
       manage ? listOpenOrgInvitations(deps.db, access.org.id, deps.clock.now()) : Promise.resolve([]),
     ]);
     const courses = deps.catalog.current.courses.filter((c) => c.status === "published");
-    return { title: access.org.name, org: access.org, manage, cohorts, staff, invitations, courses, errors: {}, values: {}, activeForm: undefined, ...extra };
+    return {
+      title: access.org.name,
+      org: access.org,
+      manage,
+      cohorts,
+      staff,
+      invitations,
+      courses,
+      errors: {},
+      values: {},
+      activeForm: undefined,
+      ...extra,
+    };
   };
   const form = (req: Request, res: Response, activeForm: string, action: "org:view" | "org:manage" = "org:manage") => ({
     view: "orgs/org",
     data: async () => overview(res, await orgAccess(deps.db, viewer(res), slug(req), action), { activeForm }),
   });
 
-  router.get("/orgs/:org", requireUser, async (req, res) => res.render("orgs/org", await overview(res, await orgAccess(deps.db, viewer(res), slug(req)))));
+  router.get("/orgs/:org", requireUser, async (req, res) =>
+    res.render("orgs/org", await overview(res, await orgAccess(deps.db, viewer(res), slug(req)))),
+  );
 
   router.post("/orgs/:org", requireUser, async (req, res) => {
     const access = await orgAccess(deps.db, viewer(res), slug(req), "org:manage");

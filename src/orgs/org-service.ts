@@ -4,36 +4,71 @@ import { randomUUID } from "node:crypto";
 import type { AppDeps } from "../deps.js";
 import { getLocale } from "../i18n/i18n.js";
 import { generateSecureRandomString, hashSecretHex } from "../security/random.js";
-import { badRequest, conflict, HttpError, notFound } from "../web/errors.js";
+import { conflict, HttpError, notFound } from "../web/errors.js";
 import { FormError } from "../web/forms.js";
 import * as q from "./queries.js";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "mailer" | "env" | "log">;
 const INVITATION_DAYS = 14;
 
-export async function createOrg({ db, clock }: Deps, input: { name: string; slug: string; description: string | null }): Promise<q.OrgRecord> {
+export async function createOrg(
+  { db, clock }: Deps,
+  input: { name: string; slug: string; description: string | null },
+): Promise<q.OrgRecord> {
   if (await q.isOrgSlugTaken(db, input.slug)) throw new FormError({ slug: "orgs.slug.taken" });
-  const org = { id: randomUUID(), slug: input.slug, name: input.name, description: input.description, createdAt: clock.now() };
+  const org = {
+    id: randomUUID(),
+    slug: input.slug,
+    name: input.name,
+    description: input.description,
+    createdAt: clock.now(),
+  };
   await q.insertOrg(db, org);
   return org;
 }
 
-export async function updateOrg({ db }: Deps, org: q.OrgRecord, input: { name: string; description: string | null }): Promise<void> {
+export async function updateOrg(
+  { db }: Deps,
+  org: q.OrgRecord,
+  input: { name: string; description: string | null },
+): Promise<void> {
   await q.updateOrg(db, org.id, input);
 }
 
 export const invitationUrl = (baseUrl: string, token: string) => `${baseUrl}/orgs/invite/${token}`;
 
 /** Returns the link (shown once); with an email address, it is also sent there. */
-export async function inviteStaff(deps: Deps, org: q.OrgRecord, input: { role: q.OrgRole; email: string | null }, inviterLocale: string): Promise<string> {
+export async function inviteStaff(
+  deps: Deps,
+  org: q.OrgRecord,
+  input: { role: q.OrgRole; email: string | null },
+  inviterLocale: string,
+): Promise<string> {
   const token = generateSecureRandomString(32);
   const now = deps.clock.now();
-  await q.insertOrgInvitation(deps.db, { tokenHash: hashSecretHex(token), orgId: org.id, role: input.role, email: input.email, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) });
+  await q.insertOrgInvitation(deps.db, {
+    tokenHash: hashSecretHex(token),
+    orgId: org.id,
+    role: input.role,
+    email: input.email,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+  });
   const link = invitationUrl(deps.env.baseUrl, token);
   if (input.email) {
     const { t } = getLocale(inviterLocale);
     void deps.mailer
-      .send({ to: input.email, subject: t("mail.staffInvite.subject", { org: org.name }), text: t("mail.staffInvite.body", { org: org.name, role: t(`orgs.role.${input.role}`), link, days: INVITATION_DAYS, instance: deps.env.instanceName }) })
+      .send({
+        to: input.email,
+        subject: t("mail.staffInvite.subject", { org: org.name }),
+        text: t("mail.staffInvite.body", {
+          org: org.name,
+          role: t(`orgs.role.${input.role}`),
+          link,
+          days: INVITATION_DAYS,
+          instance: deps.env.instanceName,
+        }),
+      })
       .catch((error: Error) => deps.log.error("staff invitation mail failed", { error: error.name }));
   }
   return link;

@@ -35,7 +35,11 @@ export async function insertOrg(db: DbClient, org: OrgRecord): Promise<void> {
   await db.organisation.create({ data: org });
 }
 
-export async function updateOrg(db: DbClient, id: string, data: { name: string; description: string | null }): Promise<void> {
+export async function updateOrg(
+  db: DbClient,
+  id: string,
+  data: { name: string; description: string | null },
+): Promise<void> {
   await db.organisation.update({ where: { id }, data });
 }
 
@@ -43,7 +47,13 @@ export async function searchOrgs(db: DbClient, query: string, page: number, page
   const q = query.trim();
   const where = q ? { OR: [{ name: { contains: q } }, { slug: { contains: q.toLowerCase() } }] } : {};
   const [orgs, total] = await Promise.all([
-    db.organisation.findMany({ where, orderBy: { name: "asc" }, skip: (page - 1) * pageSize, take: pageSize, include: { _count: { select: { members: true, cohorts: true } } } }),
+    db.organisation.findMany({
+      where,
+      orderBy: { name: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: { _count: { select: { members: true, cohorts: true } } },
+    }),
     db.organisation.count({ where }),
   ]);
   return { orgs, total };
@@ -65,11 +75,25 @@ export async function countStaffMemberships(db: DbClient, userId: string): Promi
 }
 
 export function listStaff(db: DbClient, orgId: string) {
-  return db.membership.findMany({ where: { orgId }, orderBy: { createdAt: "asc" }, include: { user: { select: { id: true, username: true, displayName: true } } } });
+  return db.membership.findMany({
+    where: { orgId },
+    orderBy: { createdAt: "asc" },
+    include: { user: { select: { id: true, username: true, displayName: true } } },
+  });
 }
 
-export async function upsertMembership(db: DbClient, orgId: string, userId: string, role: OrgRole, now: Date): Promise<void> {
-  await db.membership.upsert({ where: { orgId_userId: { orgId, userId } }, create: { orgId, userId, role, createdAt: now }, update: { role } });
+export async function upsertMembership(
+  db: DbClient,
+  orgId: string,
+  userId: string,
+  role: OrgRole,
+  now: Date,
+): Promise<void> {
+  await db.membership.upsert({
+    where: { orgId_userId: { orgId, userId } },
+    create: { orgId, userId, role, createdAt: now },
+    update: { role },
+  });
 }
 
 export async function deleteMembership(db: DbClient, orgId: string, userId: string): Promise<number> {
@@ -82,7 +106,17 @@ export async function countOrgAdmins(db: DbClient, orgId: string): Promise<numbe
 
 // ---------- staff invitations ----------
 
-export async function insertOrgInvitation(db: DbClient, invitation: { tokenHash: string; orgId: string; role: OrgRole; email: string | null; createdAt: Date; expiresAt: Date }): Promise<void> {
+export async function insertOrgInvitation(
+  db: DbClient,
+  invitation: {
+    tokenHash: string;
+    orgId: string;
+    role: OrgRole;
+    email: string | null;
+    createdAt: Date;
+    expiresAt: Date;
+  },
+): Promise<void> {
   await db.orgInvitation.create({ data: invitation });
 }
 
@@ -91,16 +125,27 @@ export function findOrgInvitation(db: DbClient, tokenHash: string) {
 }
 
 export async function useOrgInvitation(db: DbClient, tokenHash: string, now: Date): Promise<boolean> {
-  const { count } = await db.orgInvitation.updateMany({ where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  const { count } = await db.orgInvitation.updateMany({
+    where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
   return count === 1;
 }
 
 export function listOpenOrgInvitations(db: DbClient, orgId: string, now: Date) {
-  return db.orgInvitation.findMany({ where: { orgId, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } });
+  return db.orgInvitation.findMany({
+    where: { orgId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 export async function revokeOrgInvitation(db: DbClient, orgId: string, tokenHash: string, now: Date): Promise<number> {
-  return (await db.orgInvitation.updateMany({ where: { orgId, tokenHash, usedAt: null, revokedAt: null }, data: { revokedAt: now } })).count;
+  return (
+    await db.orgInvitation.updateMany({
+      where: { orgId, tokenHash, usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    })
+  ).count;
 }
 
 // ---------- cohorts ----------
@@ -117,7 +162,12 @@ export function findCohortByJoinCode(db: DbClient, joinCode: string) {
   return db.cohort.findUnique({ where: { joinCode }, include: { org: true } });
 }
 
-export async function isCohortSlugTaken(db: DbClient, orgId: string, slug: string, exceptId?: string): Promise<boolean> {
+export async function isCohortSlugTaken(
+  db: DbClient,
+  orgId: string,
+  slug: string,
+  exceptId?: string,
+): Promise<boolean> {
   return (await db.cohort.count({ where: { orgId, slug, ...(exceptId ? { NOT: { id: exceptId } } : {}) } })) > 0;
 }
 
@@ -125,7 +175,11 @@ export async function insertCohort(db: DbClient, cohort: CohortRecord): Promise<
   await db.cohort.create({ data: cohort });
 }
 
-export async function updateCohort(db: DbClient, id: string, { name, startsOn, endsOn, capacity }: Pick<CohortRecord, "name" | "startsOn" | "endsOn" | "capacity">): Promise<void> {
+export async function updateCohort(
+  db: DbClient,
+  id: string,
+  { name, startsOn, endsOn, capacity }: Pick<CohortRecord, "name" | "startsOn" | "endsOn" | "capacity">,
+): Promise<void> {
   await db.cohort.update({ where: { id }, data: { name, startsOn, endsOn, capacity } });
 }
 
@@ -146,7 +200,10 @@ export async function isCohortTrainer(db: DbClient, cohortId: string, userId: st
 }
 
 export function listCohortTrainers(db: DbClient, cohortId: string) {
-  return db.cohortTrainer.findMany({ where: { cohortId }, include: { user: { select: { id: true, username: true, displayName: true } } } });
+  return db.cohortTrainer.findMany({
+    where: { cohortId },
+    include: { user: { select: { id: true, username: true, displayName: true } } },
+  });
 }
 
 export async function replaceCohortTrainers(db: DbClient, cohortId: string, userIds: readonly string[]): Promise<void> {
@@ -162,20 +219,30 @@ export async function countCohortMembers(db: DbClient, cohortId: string): Promis
 
 /** Places taken: members and people pre-assigned by CSV who have not signed up yet. */
 export async function countCohortSeats(db: DbClient, cohortId: string): Promise<number> {
-  const [members, pending] = await Promise.all([db.cohortMember.count({ where: { cohortId } }), db.pendingEnrolment.count({ where: { cohortId } })]);
+  const [members, pending] = await Promise.all([
+    db.cohortMember.count({ where: { cohortId } }),
+    db.pendingEnrolment.count({ where: { cohortId } }),
+  ]);
   return members + pending;
 }
 
 /** Enrols in the course (idempotent), inside a Prisma transaction. */
 export async function enrolInCourse(db: DbClient, userId: string, courseId: string, now: Date): Promise<void> {
-  await db.enrolment.upsert({ where: { userId_courseId: { userId, courseId } }, create: { userId, courseId, enrolledAt: now }, update: {} });
+  await db.enrolment.upsert({
+    where: { userId_courseId: { userId, courseId } },
+    create: { userId, courseId, enrolledAt: now },
+    update: {},
+  });
 }
 
 export async function isCohortMember(db: DbClient, cohortId: string, userId: string): Promise<boolean> {
   return (await db.cohortMember.count({ where: { cohortId, userId } })) > 0;
 }
 
-export async function insertCohortMember(db: DbClient, member: { cohortId: string; userId: string; joinedAt: Date; via: string }): Promise<void> {
+export async function insertCohortMember(
+  db: DbClient,
+  member: { cohortId: string; userId: string; joinedAt: Date; via: string },
+): Promise<void> {
   await db.cohortMember.create({ data: member });
 }
 
@@ -185,12 +252,24 @@ export async function deleteCohortMember(db: DbClient, cohortId: string, userId:
 
 /** The cohorts that can see a learner's progress, with their organisation. */
 export function listMemberCohorts(db: DbClient, userId: string) {
-  return db.cohortMember.findMany({ where: { userId }, include: { cohort: { include: { org: true } } }, orderBy: { joinedAt: "asc" } });
+  return db.cohortMember.findMany({
+    where: { userId },
+    include: { cohort: { include: { org: true } } },
+    orderBy: { joinedAt: "asc" },
+  });
 }
 
 /** The learner's cohort for a course (the earliest joined), for certificates and surveys. */
-export async function findMemberCohortForCourse(db: DbClient, userId: string, courseId: string): Promise<string | null> {
-  const row = await db.cohortMember.findFirst({ where: { userId, cohort: { courseId } }, orderBy: { joinedAt: "asc" }, select: { cohortId: true } });
+export async function findMemberCohortForCourse(
+  db: DbClient,
+  userId: string,
+  courseId: string,
+): Promise<string | null> {
+  const row = await db.cohortMember.findFirst({
+    where: { userId, cohort: { courseId } },
+    orderBy: { joinedAt: "asc" },
+    select: { cohortId: true },
+  });
   return row?.cohortId ?? null;
 }
 
@@ -204,7 +283,10 @@ export async function memberEmails(db: DbClient, cohortId: string): Promise<Set<
 
 // ---------- invite links ----------
 
-export async function insertCohortInvite(db: DbClient, invite: { id: string; tokenHash: string; cohortId: string; createdAt: Date; expiresAt: Date; maxUses: number | null }): Promise<void> {
+export async function insertCohortInvite(
+  db: DbClient,
+  invite: { id: string; tokenHash: string; cohortId: string; createdAt: Date; expiresAt: Date; maxUses: number | null },
+): Promise<void> {
   await db.cohortInvite.create({ data: invite });
 }
 
@@ -217,24 +299,38 @@ export function listCohortInvites(db: DbClient, cohortId: string) {
 }
 
 export async function revokeCohortInvite(db: DbClient, cohortId: string, id: string, now: Date): Promise<number> {
-  return (await db.cohortInvite.updateMany({ where: { id, cohortId, revokedAt: null }, data: { revokedAt: now } })).count;
+  return (await db.cohortInvite.updateMany({ where: { id, cohortId, revokedAt: null }, data: { revokedAt: now } }))
+    .count;
 }
 
 /** Counts one use only while the link is valid and not used up. */
 export async function useCohortInvite(db: DbClient, id: string, now: Date): Promise<boolean> {
   const invite = await db.cohortInvite.findUnique({ where: { id } });
-  if (!invite || invite.revokedAt || invite.expiresAt <= now || (invite.maxUses !== null && invite.uses >= invite.maxUses)) return false;
-  const { count } = await db.cohortInvite.updateMany({ where: { id, uses: invite.uses }, data: { uses: { increment: 1 } } });
+  if (
+    !invite ||
+    invite.revokedAt ||
+    invite.expiresAt <= now ||
+    (invite.maxUses !== null && invite.uses >= invite.maxUses)
+  )
+    return false;
+  const { count } = await db.cohortInvite.updateMany({
+    where: { id, uses: invite.uses },
+    data: { uses: { increment: 1 } },
+  });
   return count === 1;
 }
 
 // ---------- pending enrolments and CSV imports ----------
 
-
 /** The most recent pending enrolments (a CSV can add thousands) and how many there are. */
 export async function listPendingEnrolments(db: DbClient, cohortId: string, take: number) {
   const [rows, total] = await Promise.all([
-    db.pendingEnrolment.findMany({ where: { cohortId }, orderBy: [{ createdAt: "desc" }, { email: "asc" }], take, select: { email: true, name: true, createdAt: true } }),
+    db.pendingEnrolment.findMany({
+      where: { cohortId },
+      orderBy: [{ createdAt: "desc" }, { email: "asc" }],
+      take,
+      select: { email: true, name: true, createdAt: true },
+    }),
     db.pendingEnrolment.count({ where: { cohortId } }),
   ]);
   return { rows, total };
@@ -248,7 +344,10 @@ export async function deletePendingEnrolments(db: DbClient, email: string): Prom
   await db.pendingEnrolment.deleteMany({ where: { email } });
 }
 
-export async function insertCsvImport(db: DbClient, row: { id: string; cohortId: string; rows: string; createdAt: Date }): Promise<void> {
+export async function insertCsvImport(
+  db: DbClient,
+  row: { id: string; cohortId: string; rows: string; createdAt: Date },
+): Promise<void> {
   await db.csvImport.create({ data: row });
 }
 
@@ -256,11 +355,9 @@ export function findCsvImport(db: DbClient, id: string, cohortId: string) {
   return db.csvImport.findFirst({ where: { id, cohortId } });
 }
 
-
 export async function pruneCsvImports(db: DbClient, before: Date): Promise<void> {
   await db.csvImport.deleteMany({ where: { createdAt: { lt: before } } });
 }
-
 
 /** Whether the person is on any organisation's team (admins and trainers may preview drafts). */
 export async function isOrgStaff(db: DbClient, userId: string): Promise<boolean> {

@@ -15,7 +15,10 @@ export const slugField = (reserved: readonly string[] = []) =>
         .refine((s) => !reserved.includes(s), "orgs.slug.reserved"),
     );
 
-const name = z.string({ error: "orgs.name.required" }).transform((s) => s.normalize("NFC").trim()).pipe(z.string().min(2, "orgs.name.required").max(120, "orgs.name.tooLong"));
+const name = z
+  .string({ error: "orgs.name.required" })
+  .transform((s) => s.normalize("NFC").trim())
+  .pipe(z.string().min(2, "orgs.name.required").max(120, "orgs.name.tooLong"));
 const description = z
   .string()
   .optional()
@@ -64,7 +67,11 @@ export const cohortSchema = z.object({
 export const updateCohortSchema = cohortSchema.omit({ slug: true, courseId: true });
 
 export const inviteLinkSchema = z.object({
-  days: z.coerce.number({ error: "orgs.invite.daysInvalid" }).int("orgs.invite.daysInvalid").min(1, "orgs.invite.daysInvalid").max(365, "orgs.invite.daysInvalid"),
+  days: z.coerce
+    .number({ error: "orgs.invite.daysInvalid" })
+    .int("orgs.invite.daysInvalid")
+    .min(1, "orgs.invite.daysInvalid")
+    .max(365, "orgs.invite.daysInvalid"),
   maxUses: z
     .string()
     .optional()
@@ -74,7 +81,13 @@ export const inviteLinkSchema = z.object({
     .refine((n) => n === null || n >= 1, "orgs.invite.usesInvalid"),
 });
 
-export const joinCodeSchema = z.object({ code: z.string({ error: "orgs.join.codeRequired" }).trim().min(1, "orgs.join.codeRequired").max(20, "orgs.join.codeUnknown") });
+export const joinCodeSchema = z.object({
+  code: z
+    .string({ error: "orgs.join.codeRequired" })
+    .trim()
+    .min(1, "orgs.join.codeRequired")
+    .max(20, "orgs.join.codeUnknown"),
+});
 
 export const dashboardQuerySchema = z.object({
   q: z.string().max(100).catch(""),
@@ -83,7 +96,6 @@ export const dashboardQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
-
 
 /** The counts shown after a CSV import (carried in the redirect; only numbers get through). */
 export const importResultSchema = z.object({

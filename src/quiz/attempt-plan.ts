@@ -20,11 +20,21 @@ export function planAttempt(quiz: Quiz, seed: string): PlannedQuestion[] {
   if (quiz.settings.draw !== undefined) {
     const drawn = new Set(questions.slice(0, quiz.settings.draw).map((q) => q.id));
     // A drawn pool keeps the authors' order unless shuffling is asked for.
-    questions = quiz.settings.shuffleQuestions ? questions.slice(0, quiz.settings.draw) : quiz.questions.filter((q) => drawn.has(q.id));
+    questions = quiz.settings.shuffleQuestions
+      ? questions.slice(0, quiz.settings.draw)
+      : quiz.questions.filter((q) => drawn.has(q.id));
   }
   return questions.map((q): PlannedQuestion => {
-    if ((q.type === "single_choice" || q.type === "multiple_choice") && quiz.settings.shuffleOptions) return { ...q, options: shuffle(q.options, random) };
-    if (q.type === "ordering") return { ...q, displayOrder: scrambled(q.items.map((i) => i.id), random) };
+    if ((q.type === "single_choice" || q.type === "multiple_choice") && quiz.settings.shuffleOptions)
+      return { ...q, options: shuffle(q.options, random) };
+    if (q.type === "ordering")
+      return {
+        ...q,
+        displayOrder: scrambled(
+          q.items.map((i) => i.id),
+          random,
+        ),
+      };
     return q;
   });
 }

@@ -48,12 +48,24 @@ export function gradeResponse(question: QuizQuestion, response: Response): Grade
     case "matching": {
       const matches = (response as { matches: Readonly<Record<string, string>> }).matches;
       const right = question.pairs.filter((p) => matches[p.id] === p.match).length;
-      return grade(question.scoring === "all_or_nothing" ? (right === question.pairs.length ? 1 : 0) : right / question.pairs.length);
+      return grade(
+        question.scoring === "all_or_nothing"
+          ? right === question.pairs.length
+            ? 1
+            : 0
+          : right / question.pairs.length,
+      );
     }
     case "ordering": {
       const order = (response as { order: readonly string[] }).order;
       const inPlace = question.items.filter((item, i) => order[i] === item.id).length;
-      return grade(question.scoring === "all_or_nothing" ? (inPlace === question.items.length ? 1 : 0) : inPlace / question.items.length);
+      return grade(
+        question.scoring === "all_or_nothing"
+          ? inPlace === question.items.length
+            ? 1
+            : 0
+          : inPlace / question.items.length,
+      );
     }
   }
 }
@@ -70,7 +82,10 @@ export function normalizeShortText(text: string): string {
 }
 
 /** Points earned over points possible, for a set of graded questions (unanswered score 0). */
-export function attemptScore(questions: readonly { id: string; points: number }[], scores: ReadonlyMap<string, number>): number {
+export function attemptScore(
+  questions: readonly { id: string; points: number }[],
+  scores: ReadonlyMap<string, number>,
+): number {
   const possible = questions.reduce((sum, q) => sum + q.points, 0);
   if (possible === 0) return 0;
   const earned = questions.reduce((sum, q) => sum + q.points * (scores.get(q.id) ?? 0), 0);

@@ -6,9 +6,23 @@ import type { SyncSql } from "../db/direct.js";
 import { asBool, asDate, type Row } from "../db/direct.js";
 
 export type QuizKey = { userId: string; courseId: string; moduleId: string; quizId: string };
-export type AttemptHead = { id: string; number: number; submittedAt: Date | null; score: number | null; passed: boolean | null };
+export type AttemptHead = {
+  id: string;
+  number: number;
+  submittedAt: Date | null;
+  score: number | null;
+  passed: boolean | null;
+};
 export type AttemptRecord = AttemptHead & { snapshot: string; startedAt: Date };
-export type AnswerRecord = { questionId: string; response: string; score: number; correct: boolean; solved: boolean; tries: number; answeredAt: Date };
+export type AnswerRecord = {
+  questionId: string;
+  response: string;
+  score: number;
+  correct: boolean;
+  solved: boolean;
+  tries: number;
+  answeredAt: Date;
+};
 
 const KEY = `"userId" = ? AND "courseId" = ? AND "moduleId" = ? AND "quizId" = ?`;
 const keyParams = (k: QuizKey) => [k.userId, k.courseId, k.moduleId, k.quizId];
@@ -34,7 +48,12 @@ const toAnswer = (r: Row): AnswerRecord => ({
 
 /** Every attempt of a learner at a quiz, without the (large) snapshots. */
 export function listAttemptHeads(sql: SyncSql, k: QuizKey): AttemptHead[] {
-  return sql.rows(`SELECT "id", "number", "submittedAt", "score", "passed" FROM "QuizAttempt" WHERE ${KEY} ORDER BY "number"`, keyParams(k)).map(toHead);
+  return sql
+    .rows(
+      `SELECT "id", "number", "submittedAt", "score", "passed" FROM "QuizAttempt" WHERE ${KEY} ORDER BY "number"`,
+      keyParams(k),
+    )
+    .map(toHead);
 }
 
 export function findSnapshot(sql: SyncSql, attemptId: string): string | null {
@@ -43,18 +62,22 @@ export function findSnapshot(sql: SyncSql, attemptId: string): string | null {
 }
 
 export function findAttempt(sql: SyncSql, k: QuizKey, number: number): AttemptRecord | null {
-  const [row] = sql.rows(`SELECT "id", "number", "snapshot", "startedAt", "submittedAt", "score", "passed" FROM "QuizAttempt" WHERE ${KEY} AND "number" = ?`, [...keyParams(k), number]);
+  const [row] = sql.rows(
+    `SELECT "id", "number", "snapshot", "startedAt", "submittedAt", "score", "passed" FROM "QuizAttempt" WHERE ${KEY} AND "number" = ?`,
+    [...keyParams(k), number],
+  );
   return row ? { ...toHead(row), snapshot: String(row.snapshot), startedAt: asDate(row.startedAt)! } : null;
 }
 
-export function insertAttempt(sql: SyncSql, k: QuizKey, a: { id: string; number: number; snapshot: string; startedAt: Date }): void {
-  sql.run(`INSERT INTO "QuizAttempt" ("id", "userId", "courseId", "moduleId", "quizId", "number", "snapshot", "startedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
-    a.id,
-    ...keyParams(k),
-    a.number,
-    a.snapshot,
-    a.startedAt,
-  ]);
+export function insertAttempt(
+  sql: SyncSql,
+  k: QuizKey,
+  a: { id: string; number: number; snapshot: string; startedAt: Date },
+): void {
+  sql.run(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "courseId", "moduleId", "quizId", "number", "snapshot", "startedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [a.id, ...keyParams(k), a.number, a.snapshot, a.startedAt],
+  );
 }
 
 export function listAnswers(sql: SyncSql, attemptId: string): AnswerRecord[] {
@@ -62,30 +85,40 @@ export function listAnswers(sql: SyncSql, attemptId: string): AnswerRecord[] {
 }
 
 export function findAnswer(sql: SyncSql, attemptId: string, questionId: string): AnswerRecord | null {
-  const [row] = sql.rows(`SELECT ${ANSWER_COLUMNS} FROM "QuizAnswer" WHERE "attemptId" = ? AND "questionId" = ?`, [attemptId, questionId]);
+  const [row] = sql.rows(`SELECT ${ANSWER_COLUMNS} FROM "QuizAnswer" WHERE "attemptId" = ? AND "questionId" = ?`, [
+    attemptId,
+    questionId,
+  ]);
   return row ? toAnswer(row) : null;
 }
 
 /** Writes an answer unless the question already has one (the primary key decides): true when written. */
 export function insertAnswer(sql: SyncSql, attemptId: string, a: AnswerRecord): boolean {
   return (
-    sql.run(`INSERT INTO "QuizAnswer" ("attemptId", ${ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, [
-      attemptId,
-      a.questionId,
-      a.response,
-      a.score,
-      a.correct,
-      a.solved,
-      a.tries,
-      a.answeredAt,
-    ]) === 1
+    sql.run(
+      `INSERT INTO "QuizAnswer" ("attemptId", ${ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [attemptId, a.questionId, a.response, a.score, a.correct, a.solved, a.tries, a.answeredAt],
+    ) === 1
   );
 }
 
 export function recordRetry(sql: SyncSql, attemptId: string, questionId: string, solved: boolean): void {
-  sql.run(`UPDATE "QuizAnswer" SET "solved" = ?, "tries" = "tries" + 1 WHERE "attemptId" = ? AND "questionId" = ?`, [solved, attemptId, questionId]);
+  sql.run(`UPDATE "QuizAnswer" SET "solved" = ?, "tries" = "tries" + 1 WHERE "attemptId" = ? AND "questionId" = ?`, [
+    solved,
+    attemptId,
+    questionId,
+  ]);
 }
 
-export function markSubmitted(sql: SyncSql, attemptId: string, r: { score: number; passed: boolean; submittedAt: Date }): void {
-  sql.run(`UPDATE "QuizAttempt" SET "score" = ?, "passed" = ?, "submittedAt" = ? WHERE "id" = ?`, [r.score, r.passed, r.submittedAt, attemptId]);
+export function markSubmitted(
+  sql: SyncSql,
+  attemptId: string,
+  r: { score: number; passed: boolean; submittedAt: Date },
+): void {
+  sql.run(`UPDATE "QuizAttempt" SET "score" = ?, "passed" = ?, "submittedAt" = ? WHERE "id" = ?`, [
+    r.score,
+    r.passed,
+    r.submittedAt,
+    attemptId,
+  ]);
 }

@@ -11,8 +11,10 @@ import type { Response } from "./grading.js";
 export type FormFields = Readonly<Record<string, string | string[] | undefined>>;
 export type Parsed = { ok: true; response: Response } | { ok: false; reason: "empty" | "invalid" };
 
-const one = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? undefined : value?.trim());
-const many = (value: string | string[] | undefined): string[] => (value === undefined ? [] : ([] as string[]).concat(value).map((v) => v.trim()));
+const one = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? undefined : value?.trim();
+const many = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : ([] as string[]).concat(value).map((v) => v.trim());
 
 export function parseResponse(question: QuizQuestion, fields: FormFields): Parsed {
   const key = `q.${question.id}`;

@@ -1,7 +1,7 @@
 // /courses/<course>/<module>/quiz — taking a quiz, checking answers one by one or all at
 // once, and reviewing past attempts. With htmx a checked question swaps in place; without
 // JavaScript the same forms post and the page comes back with the feedback.
-import { Router, type Request, type Response } from "express";
+import { type Request, type Response, Router } from "express";
 import { currentUser, requireCan } from "../auth/middleware.js";
 import type { Course, Module, Quiz } from "../courses/catalog.js";
 import { moduleCrumbs } from "../courses/view-models.js";
@@ -9,8 +9,8 @@ import type { AppDeps } from "../deps.js";
 import { HttpError, notFound } from "../web/errors.js";
 import { isHtmx, varyOnHtmx } from "../web/htmx.js";
 import { planAttempt } from "./attempt-plan.js";
-import { checkAnswer, quizOverview, reviewAttempt, submitQuiz, type QuizContext } from "./service.js";
 import type { FormFields } from "./responses.js";
+import { checkAnswer, type QuizContext, quizOverview, reviewAttempt, submitQuiz } from "./service.js";
 
 export function quizRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -19,7 +19,7 @@ export function quizRoutes(deps: AppDeps): Router {
   const find = (req: Request): { course: Course; module: Module; quiz: Quiz } => {
     const course = deps.catalog.current.courseById.get(String(req.params.courseId));
     const module = course?.moduleById.get(String(req.params.moduleId));
-    if (!course || course.status !== "published" || !module || module.status !== "published" || !module.quiz) throw notFound();
+    if (course?.status !== "published" || !module || module.status !== "published" || !module.quiz) throw notFound();
     return { course, module, quiz: module.quiz };
   };
   const context = (req: Request, res: Response): QuizContext => ({ ...find(req), userId: currentUser(res)!.id });
@@ -40,10 +40,18 @@ export function quizRoutes(deps: AppDeps): Router {
     const user = currentUser(res);
     if (!user) {
       const questions = planAttempt(found.quiz, "preview");
-      return res.status(status).render("quiz/quiz", { ...page(res, found), overview: null, current: { number: 1, questions, answers: new Map(), started: false }, values: {}, ...extra });
+      return res.status(status).render("quiz/quiz", {
+        ...page(res, found),
+        overview: null,
+        current: { number: 1, questions, answers: new Map(), started: false },
+        values: {},
+        ...extra,
+      });
     }
     const overview = await quizOverview(deps, { ...found, userId: user.id });
-    res.status(status).render("quiz/quiz", { ...page(res, found), overview, current: overview.current, values: {}, ...extra });
+    res
+      .status(status)
+      .render("quiz/quiz", { ...page(res, found), overview, current: overview.current, values: {}, ...extra });
   };
 
   router.get("/courses/:courseId/:moduleId/quiz", (req, res) => renderQuiz(req, res));
@@ -55,13 +63,27 @@ export function quizRoutes(deps: AppDeps): Router {
     try {
       const result = await checkAnswer(deps, ctx, String(req.params.questionId), attemptNumber(req), fields);
       if (isHtmx(req)) {
-        return res.render("quiz/_question-response", { ...page(res, ctx), question: result.question, position: result.position, total: result.total, answer: result.answer, number: result.number, values: {}, focus: true });
+        return res.render("quiz/_question-response", {
+          ...page(res, ctx),
+          question: result.question,
+          position: result.position,
+          total: result.total,
+          answer: result.answer,
+          number: result.number,
+          values: {},
+          focus: true,
+        });
       }
       await renderQuiz(req, res, { values: fields, focusQuestion: result.question.id });
     } catch (error) {
       // Without JavaScript, show the message on the quiz page itself (keeping what was typed).
       if (!(error instanceof HttpError) || isHtmx(req)) throw error;
-      await renderQuiz(req, res, { values: fields, problem: res.locals.t(error.messageKey, error.params) }, error.status);
+      await renderQuiz(
+        req,
+        res,
+        { values: fields, problem: res.locals.t(error.messageKey, error.params) },
+        error.status,
+      );
     }
   });
 
@@ -77,7 +99,12 @@ export function quizRoutes(deps: AppDeps): Router {
       res.set("HX-Push-Url", reviewUrl).render("quiz/_review", { ...page(res, ctx), review, overview, focus: true });
     } catch (error) {
       if (!(error instanceof HttpError) || isHtmx(req)) throw error;
-      await renderQuiz(req, res, { values: fields, problem: res.locals.t(error.messageKey, error.params) }, error.status);
+      await renderQuiz(
+        req,
+        res,
+        { values: fields, problem: res.locals.t(error.messageKey, error.params) },
+        error.status,
+      );
     }
   });
 
@@ -93,7 +120,12 @@ export function quizRoutes(deps: AppDeps): Router {
     const review = Number.isInteger(number) && number > 0 ? await reviewAttempt(deps, ctx, number) : null;
     if (!review) throw notFound();
     const overview = await quizOverview(deps, ctx);
-    res.render("quiz/review", { ...page(res, ctx), title: res.locals.t("quiz.review.title", { number }), review, overview });
+    res.render("quiz/review", {
+      ...page(res, ctx),
+      title: res.locals.t("quiz.review.title", { number }),
+      review,
+      overview,
+    });
   });
 
   return router;

@@ -3,22 +3,27 @@
 // Every change runs in one transaction that re-checks the attempt number, so replays,
 // stale pages and bursts of clicks are refused without storing anything.
 import type { Course, Module, Quiz } from "../courses/catalog.js";
+import { inTransaction, type SyncSql, withSql } from "../db/direct.js";
 import type { AppDeps } from "../deps.js";
-import { assertModuleOpen } from "../learning/service.js";
+import { type QuizProgress, quizProgress } from "../learning/progress.js";
 import { ensureEnrolment } from "../learning/queries.js";
-import { inTransaction, withSql, type SyncSql } from "../db/direct.js";
-import { quizProgress, type QuizProgress } from "../learning/progress.js";
+import { assertModuleOpen } from "../learning/service.js";
 import { generateSecureRandomString } from "../security/random.js";
 import { conflict, forbidden, HttpError } from "../web/errors.js";
-import { planAttempt, type PlannedQuestion } from "./attempt-plan.js";
+import { type PlannedQuestion, planAttempt } from "./attempt-plan.js";
 import { attemptScore, gradeResponse, isPassing, type Response } from "./grading.js";
 import * as q from "./queries.js";
-import { parseResponse, unknownQuestionFields, type FormFields } from "./responses.js";
+import { type FormFields, parseResponse, unknownQuestionFields } from "./responses.js";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "keyedHash">;
 export type QuizContext = { course: Course; module: Module; quiz: Quiz; userId: string };
 export type StoredAnswer = Omit<q.AnswerRecord, "response"> & { response: Response | null };
-export type AttemptState = { number: number; questions: PlannedQuestion[]; answers: Map<string, StoredAnswer>; started: boolean };
+export type AttemptState = {
+  number: number;
+  questions: PlannedQuestion[];
+  answers: Map<string, StoredAnswer>;
+  started: boolean;
+};
 export type SubmittedSummary = { number: number; score: number; passed: boolean; submittedAt: Date };
 
 export type QuizOverview = {
@@ -29,10 +34,18 @@ export type QuizOverview = {
   progress: QuizProgress;
 };
 
-const keyOf = ({ course, module, quiz, userId }: QuizContext): q.QuizKey => ({ userId, courseId: course.id, moduleId: module.id, quizId: quiz.id });
+const keyOf = ({ course, module, quiz, userId }: QuizContext): q.QuizKey => ({
+  userId,
+  courseId: course.id,
+  moduleId: module.id,
+  quizId: quiz.id,
+});
 
 function plan(deps: Deps, ctx: QuizContext, number: number): PlannedQuestion[] {
-  return planAttempt(ctx.quiz, deps.keyedHash(`attempt|${ctx.userId}|${ctx.course.id}|${ctx.module.id}|${ctx.quiz.id}|${number}`));
+  return planAttempt(
+    ctx.quiz,
+    deps.keyedHash(`attempt|${ctx.userId}|${ctx.course.id}|${ctx.module.id}|${ctx.quiz.id}|${number}`),
+  );
 }
 
 // Snapshots never change once written: keep recently used ones parsed.
@@ -58,15 +71,24 @@ function snapshotIn(sql: SyncSql, attemptId: string): PlannedQuestion[] {
   return remember(attemptId, parseSnapshot(json));
 }
 
-const snapshotOf = (deps: Deps, attemptId: string) => snapshots.get(attemptId) ?? withSql(deps.db, (sql) => snapshotIn(sql, attemptId));
+const snapshotOf = (deps: Deps, attemptId: string) =>
+  snapshots.get(attemptId) ?? withSql(deps.db, (sql) => snapshotIn(sql, attemptId));
 const headsOf = (deps: Deps, ctx: QuizContext) => withSql(deps.db, (sql) => q.listAttemptHeads(sql, keyOf(ctx)));
 
-const toStored = (a: q.AnswerRecord): StoredAnswer => ({ ...a, response: a.response ? (JSON.parse(a.response) as Response) : null });
+const toStored = (a: q.AnswerRecord): StoredAnswer => ({
+  ...a,
+  response: a.response ? (JSON.parse(a.response) as Response) : null,
+});
 
 export async function quizOverview(deps: Deps, ctx: QuizContext): Promise<QuizOverview> {
   const attempts = await headsOf(deps, ctx);
-  const submitted = attempts.filter((a) => a.submittedAt).map((a) => ({ number: a.number, score: a.score ?? 0, passed: a.passed ?? false, submittedAt: a.submittedAt! }));
-  const progress = quizProgress(submitted.map((s) => ({ moduleId: ctx.module.id, quizId: ctx.quiz.id, ...s })), ctx.course.completion.quizScore);
+  const submitted = attempts
+    .filter((a) => a.submittedAt)
+    .map((a) => ({ number: a.number, score: a.score ?? 0, passed: a.passed ?? false, submittedAt: a.submittedAt! }));
+  const progress = quizProgress(
+    submitted.map((s) => ({ moduleId: ctx.module.id, quizId: ctx.quiz.id, ...s })),
+    ctx.course.completion.quizScore,
+  );
   const max = ctx.quiz.settings.maxAttempts;
   const open = attempts.find((a) => !a.submittedAt);
   const attemptsLeft = max === 0 ? null : Math.max(0, max - attempts.length + (open ? 1 : 0));
@@ -74,9 +96,13 @@ export async function quizOverview(deps: Deps, ctx: QuizContext): Promise<QuizOv
   if (open) {
     const questions = await snapshotOf(deps, open.id);
     const answers = await withSql(deps.db, (sql) => q.listAnswers(sql, open.id));
-    current = { number: open.number, questions, answers: new Map(answers.map((a) => [a.questionId, toStored(a)])), started: true };
-  }
-  else if (attemptsLeft !== 0) {
+    current = {
+      number: open.number,
+      questions,
+      answers: new Map(answers.map((a) => [a.questionId, toStored(a)])),
+      started: true,
+    };
+  } else if (attemptsLeft !== 0) {
     const number = (attempts.at(-1)?.number ?? 0) + 1;
     current = { number, questions: plan(deps, ctx, number), answers: new Map(), started: false };
   }
@@ -116,7 +142,12 @@ async function questionsFor(deps: Deps, ctx: QuizContext, number: number): Promi
   return existing ? snapshotOf(deps, existing.id) : plan(deps, ctx, number);
 }
 
-function parseOrThrow(question: PlannedQuestion, fields: FormFields, position: number, { allowEmpty }: { allowEmpty: boolean }): Response | null {
+function parseOrThrow(
+  question: PlannedQuestion,
+  fields: FormFields,
+  position: number,
+  { allowEmpty }: { allowEmpty: boolean },
+): Response | null {
   const parsed = parseResponse(question, fields);
   if (parsed.ok) return parsed.response;
   if (parsed.reason === "empty") {
@@ -126,7 +157,14 @@ function parseOrThrow(question: PlannedQuestion, fields: FormFields, position: n
   throw new HttpError(400, "quiz.answer.invalid", { position });
 }
 
-export type CheckResult = { question: PlannedQuestion; position: number; total: number; answer: StoredAnswer; number: number; justSolved: boolean };
+export type CheckResult = {
+  question: PlannedQuestion;
+  position: number;
+  total: number;
+  answer: StoredAnswer;
+  number: number;
+  justSolved: boolean;
+};
 
 /**
  * Checks one question. "answers" quizzes take one answer; "retry" quizzes allow tries
@@ -134,7 +172,13 @@ export type CheckResult = { question: PlannedQuestion; position: number; total: 
  * short transaction that re-checks the attempt, so replays, stale pages and bursts of
  * clicks are refused without storing anything (the primary key settles double clicks).
  */
-export async function checkAnswer(deps: Deps, ctx: QuizContext, questionId: string, number: number, fields: FormFields): Promise<CheckResult> {
+export async function checkAnswer(
+  deps: Deps,
+  ctx: QuizContext,
+  questionId: string,
+  number: number,
+  fields: FormFields,
+): Promise<CheckResult> {
   await assertModuleOpen(deps, ctx.userId, ctx.course, ctx.module);
   const questions = await questionsFor(deps, ctx, number);
   const position = questions.findIndex((x) => x.id === questionId) + 1;
@@ -143,7 +187,15 @@ export async function checkAnswer(deps: Deps, ctx: QuizContext, questionId: stri
   const response = parseOrThrow(question, fields, position, { allowEmpty: false })!;
   const grade = gradeResponse(question, response);
   const now = deps.clock.now();
-  const fresh: q.AnswerRecord = { questionId, response: JSON.stringify(response), score: grade.score, correct: grade.correct, solved: grade.correct, tries: 1, answeredAt: now };
+  const fresh: q.AnswerRecord = {
+    questionId,
+    response: JSON.stringify(response),
+    score: grade.score,
+    correct: grade.correct,
+    solved: grade.correct,
+    tries: 1,
+    answeredAt: now,
+  };
   const outcome = await inTransaction(deps.db, (sql) => {
     const attempt = resolveAttempt(sql, deps, ctx, number, now);
     if (q.insertAnswer(sql, attempt.id, fresh)) return { attempt, answer: toStored(fresh) };
@@ -160,17 +212,33 @@ export async function checkAnswer(deps: Deps, ctx: QuizContext, questionId: stri
 export type SubmitResult = { number: number; score: number; passed: boolean };
 
 /** Finishes an attempt: grades what is not answered yet (blank = 0) and records the score. */
-export async function submitQuiz(deps: Deps, ctx: QuizContext, number: number, fields: FormFields): Promise<SubmitResult> {
+export async function submitQuiz(
+  deps: Deps,
+  ctx: QuizContext,
+  number: number,
+  fields: FormFields,
+): Promise<SubmitResult> {
   await assertModuleOpen(deps, ctx.userId, ctx.course, ctx.module);
   const questions = await questionsFor(deps, ctx, number);
-  if (unknownQuestionFields(fields, new Set(questions.map((x) => x.id))).length > 0) throw new HttpError(400, "quiz.answer.foreign");
+  if (unknownQuestionFields(fields, new Set(questions.map((x) => x.id))).length > 0)
+    throw new HttpError(400, "quiz.answer.foreign");
   const now = deps.clock.now();
   // Graded before the transaction; answers already stored for the attempt take precedence.
   const graded = questions.flatMap((question, i): q.AnswerRecord[] => {
     const response = parseOrThrow(question, fields, i + 1, { allowEmpty: true });
     if (!response) return [];
     const grade = gradeResponse(question, response);
-    return [{ questionId: question.id, response: JSON.stringify(response), score: grade.score, correct: grade.correct, solved: grade.correct, tries: 1, answeredAt: now }];
+    return [
+      {
+        questionId: question.id,
+        response: JSON.stringify(response),
+        score: grade.score,
+        correct: grade.correct,
+        solved: grade.correct,
+        tries: 1,
+        answeredAt: now,
+      },
+    ];
   });
   const result = await inTransaction(deps.db, (sql) => {
     const attempt = resolveAttempt(sql, deps, ctx, number, now);
@@ -189,7 +257,14 @@ export async function submitQuiz(deps: Deps, ctx: QuizContext, number: number, f
   return { number, score: result.score, passed: result.passed };
 }
 
-export type AttemptReview = { number: number; score: number; passed: boolean; submittedAt: Date; questions: PlannedQuestion[]; answers: Map<string, StoredAnswer> };
+export type AttemptReview = {
+  number: number;
+  score: number;
+  passed: boolean;
+  submittedAt: Date;
+  questions: PlannedQuestion[];
+  answers: Map<string, StoredAnswer>;
+};
 
 /** A submitted attempt as it was, from its snapshot: later edits to the quiz do not change it. */
 export async function reviewAttempt(deps: Deps, ctx: QuizContext, number: number): Promise<AttemptReview | null> {

@@ -1,7 +1,13 @@
 // The only place rate limits touch the database. One row per key.
 import type { Db, Tx } from "../db/client.js";
 
-export type RateLimitRow = { key: string; tokens: number; failures: number; blockedUntil: Date | null; updatedAt: Date };
+export type RateLimitRow = {
+  key: string;
+  tokens: number;
+  failures: number;
+  blockedUntil: Date | null;
+  updatedAt: Date;
+};
 
 export function findRateLimit(tx: Tx | Db, key: string): Promise<RateLimitRow | null> {
   return tx.rateLimit.findUnique({ where: { key } });

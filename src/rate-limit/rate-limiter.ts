@@ -6,7 +6,7 @@ import type { Clock } from "../deps.js";
 import type { KeyedHash } from "../security/instance-secret.js";
 import { tooManyRequests } from "../web/errors.js";
 import { deleteRateLimit, findRateLimit, pruneRateLimits, runInTransaction, saveRateLimit } from "./queries.js";
-import { RATE_LIMITS, refill, waitAfterFailures, type RateLimitedAction } from "./rules.js";
+import { RATE_LIMITS, type RateLimitedAction, refill, waitAfterFailures } from "./rules.js";
 
 export class RateLimiter {
   private writes = 0;
@@ -28,7 +28,14 @@ export class RateLimiter {
       if (level < 1) return Math.ceil(((1 - level) * 3600) / rule.refillPerHour);
       // Full again after (capacity - level) tokens refill: the row is useless after that.
       const fullAfter = ((rule.capacity - (level - 1)) * 3600) / rule.refillPerHour;
-      await saveRateLimit(tx, { key, tokens: level - 1, failures: 0, blockedUntil: null, updatedAt: now, expiresAt: new Date(now.getTime() + fullAfter * 1000) });
+      await saveRateLimit(tx, {
+        key,
+        tokens: level - 1,
+        failures: 0,
+        blockedUntil: null,
+        updatedAt: now,
+        expiresAt: new Date(now.getTime() + fullAfter * 1000),
+      });
       return 0;
     });
     await this.maybePrune(now);
@@ -39,7 +46,8 @@ export class RateLimiter {
   async assertNotBlocked(action: RateLimitedAction, account: string): Promise<void> {
     const row = await findRateLimit(this.db, this.accountKey(action, account));
     const now = this.clock.now().getTime();
-    if (row?.blockedUntil && row.blockedUntil.getTime() > now) throw tooManyRequests(Math.ceil((row.blockedUntil.getTime() - now) / 1000));
+    if (row?.blockedUntil && row.blockedUntil.getTime() > now)
+      throw tooManyRequests(Math.ceil((row.blockedUntil.getTime() - now) / 1000));
   }
 
   async recordFailure(action: RateLimitedAction, account: string): Promise<void> {

@@ -2,7 +2,12 @@
 // workshop of twenty people behind one office connection; per-account failures grow the
 // wait quickly so guessing one person's password is impractical.
 export type BucketRule = { capacity: number; refillPerHour: number };
-export type FailureRule = { freeFailures: number; firstWaitSeconds: number; maxWaitSeconds: number; forgetAfterSeconds: number };
+export type FailureRule = {
+  freeFailures: number;
+  firstWaitSeconds: number;
+  maxWaitSeconds: number;
+  forgetAfterSeconds: number;
+};
 
 export const RATE_LIMITS = {
   login: {

@@ -4,10 +4,10 @@
 // in aggregate, and only once at least five people have answered.
 import type { Survey } from "../courses/catalog.js";
 import type { AppDeps } from "../deps.js";
+import { findMemberCohortForCourse } from "../orgs/queries.js";
 import { generateSecureRandomString } from "../security/random.js";
 import { conflict } from "../web/errors.js";
 import { FormError } from "../web/forms.js";
-import { findMemberCohortForCourse } from "../orgs/queries.js";
 import * as q from "./queries.js";
 
 export const MIN_RESPONSES = 5;
@@ -43,13 +43,25 @@ export async function hasAnswered({ db }: Pick<AppDeps, "db">, userId: string, t
   return q.hasParticipated(db, userId, target.courseId, target.survey.id);
 }
 
-export async function submitSurvey({ db }: Pick<AppDeps, "db">, userId: string, target: SurveyTarget, answers: SurveyAnswers): Promise<void> {
+export async function submitSurvey(
+  { db }: Pick<AppDeps, "db">,
+  userId: string,
+  target: SurveyTarget,
+  answers: SurveyAnswers,
+): Promise<void> {
   // The response carries the cohort (a group, shown only from five answers up), never the person.
   const cohortId = await findMemberCohortForCourse(db, userId, target.courseId);
   try {
     await db.$transaction(async (tx) => {
       await q.insertParticipation(tx, userId, target.courseId, target.survey.id);
-      await q.insertResponse(tx, { id: generateSecureRandomString(24), courseId: target.courseId, moduleId: target.moduleId, surveyId: target.survey.id, answers: JSON.stringify(answers), cohortId });
+      await q.insertResponse(tx, {
+        id: generateSecureRandomString(24),
+        courseId: target.courseId,
+        moduleId: target.moduleId,
+        surveyId: target.survey.id,
+        answers: JSON.stringify(answers),
+        cohortId,
+      });
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") throw conflict("survey.alreadyAnswered");
@@ -57,12 +69,21 @@ export async function submitSurvey({ db }: Pick<AppDeps, "db">, userId: string, 
   }
 }
 
-export type LikertResult = { id: string; prompt: string; scale: string; counts: number[]; answered: number; mean: number | null };
+export type LikertResult = {
+  id: string;
+  prompt: string;
+  scale: string;
+  counts: number[];
+  answered: number;
+  mean: number | null;
+};
 export type TextResult = { id: string; prompt: string; answers: string[] };
 export type SurveyResults = { responses: number; hidden: boolean; likert: LikertResult[]; text: TextResult[] };
 
 export async function surveyResults({ db }: Pick<AppDeps, "db">, target: SurveyTarget): Promise<SurveyResults> {
-  const rows = (await q.listResponses(db, target.courseId, target.survey.id)).map((json) => JSON.parse(json) as SurveyAnswers);
+  const rows = (await q.listResponses(db, target.courseId, target.survey.id)).map(
+    (json) => JSON.parse(json) as SurveyAnswers,
+  );
   return aggregate(target.survey, rows);
 }
 
@@ -76,10 +97,21 @@ export function aggregate(survey: Survey, rows: readonly SurveyAnswers[], minimu
     if (question.type === "likert") {
       const numbers = values.filter((v): v is number => typeof v === "number");
       const counts = [1, 2, 3, 4, 5].map((n) => numbers.filter((v) => v === n).length);
-      likert.push({ id: question.id, prompt: question.prompt, scale: question.scale, counts, answered: numbers.length, mean: numbers.length ? numbers.reduce((a, b) => a + b, 0) / numbers.length : null });
+      likert.push({
+        id: question.id,
+        prompt: question.prompt,
+        scale: question.scale,
+        counts,
+        answered: numbers.length,
+        mean: numbers.length ? numbers.reduce((a, b) => a + b, 0) / numbers.length : null,
+      });
     } else {
       // Sorted, not in arrival order: order must not hint at who wrote what.
-      text.push({ id: question.id, prompt: question.prompt, answers: values.filter((v): v is string => typeof v === "string").sort((a, b) => a.localeCompare(b)) });
+      text.push({
+        id: question.id,
+        prompt: question.prompt,
+        answers: values.filter((v): v is string => typeof v === "string").sort((a, b) => a.localeCompare(b)),
+      });
     }
   }
   return { responses: rows.length, hidden: false, likert, text };

@@ -6,7 +6,12 @@ declare module "@digitalbazaar/vc" {
   export type RemoteDocument = { contextUrl: string | null; documentUrl: string; document: unknown };
   export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
   export type VerifyResult = { verified: boolean; error?: Error & { errors?: Error[] }; results?: unknown[] };
-  export function issue(options: { credential: Record<string, unknown>; suite: object; documentLoader: DocumentLoader; now?: Date | string }): Promise<Record<string, unknown>>;
+  export function issue(options: {
+    credential: Record<string, unknown>;
+    suite: object;
+    documentLoader: DocumentLoader;
+    now?: Date | string;
+  }): Promise<Record<string, unknown>>;
   export function verifyCredential(options: {
     credential: unknown;
     suite: object | object[];
@@ -18,7 +23,11 @@ declare module "@digitalbazaar/vc" {
 
 declare module "@digitalbazaar/data-integrity" {
   export class DataIntegrityProof {
-    constructor(options: { signer?: { sign(options: { data: Uint8Array }): Promise<Uint8Array>; id: string; algorithm: string }; cryptosuite: object; date?: Date | string | null });
+    constructor(options: {
+      signer?: { sign(options: { data: Uint8Array }): Promise<Uint8Array>; id: string; algorithm: string };
+      cryptosuite: object;
+      date?: Date | string | null;
+    });
   }
 }
 
@@ -28,7 +37,11 @@ declare module "@digitalbazaar/eddsa-rdfc-2022-cryptosuite" {
 
 declare module "@digitalbazaar/ed25519-multikey" {
   export type Signer = { sign(options: { data: Uint8Array }): Promise<Uint8Array>; id: string; algorithm: string };
-  export type Verifier = { verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>; id: string; algorithm: string };
+  export type Verifier = {
+    verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    id: string;
+    algorithm: string;
+  };
   export type Ed25519KeyPair = {
     id?: string;
     controller?: string;
@@ -36,7 +49,11 @@ declare module "@digitalbazaar/ed25519-multikey" {
     secretKeyMultibase?: string;
     signer(): Signer;
     verifier(): Verifier;
-    export(options?: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+    export(options?: {
+      publicKey?: boolean;
+      secretKey?: boolean;
+      includeContext?: boolean;
+    }): Promise<Record<string, unknown>>;
   };
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519KeyPair>;
@@ -75,5 +92,9 @@ declare module "@digitalbazaar/vc-bitstring-status-list" {
   };
   export function createList(options: { length: number }): Promise<BitstringStatusList>;
   export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>;
-  export function createCredential(options: { id: string; list: BitstringStatusList; statusPurpose: string }): Promise<Record<string, unknown>>;
+  export function createCredential(options: {
+    id: string;
+    list: BitstringStatusList;
+    statusPurpose: string;
+  }): Promise<Record<string, unknown>>;
 }

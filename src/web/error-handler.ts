@@ -3,10 +3,10 @@
 // logged with the request id and stack frames, without the message (it may hold data).
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Locale } from "../i18n/i18n.js";
-import { applyRequestLocals } from "./view-locals.js";
 import { HttpError, notFound } from "./errors.js";
 import { isHtmx } from "./htmx.js";
 import type { Logger } from "./log.js";
+import { applyRequestLocals } from "./view-locals.js";
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound());
 
@@ -24,18 +24,30 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         path: req.path,
         error: e?.name ?? typeof err,
         code: typeof e?.code === "string" ? e.code : undefined,
-        stack: e?.stack?.split("\n").slice(1, 12).map((l) => l.trim()),
+        stack: e?.stack
+          ?.split("\n")
+          .slice(1, 12)
+          .map((l) => l.trim()),
       });
     }
     applyRequestLocals(req, res);
     const locale = res.locals.locale as Locale;
     res.status(status).set(headers).set("Cache-Control", "no-store");
-    const data = { status, title: locale.t(`error.${status}.title`), message: locale.t(key, params), requestId: res.locals.requestId };
+    const data = {
+      status,
+      title: locale.t(`error.${status}.title`),
+      message: locale.t(key, params),
+      requestId: res.locals.requestId,
+    };
     res.render(isHtmx(req) ? "errors/_message" : "errors/error", data, (renderError, html) => {
       if (!renderError) return void res.send(html);
       // Even if the error page cannot be drawn, never show a stack trace.
       log.error("error page failed", { requestId: res.locals.requestId, error: renderError.name });
-      res.type("html").send(`<!doctype html><title>${status}</title><h1>${escapeHtml(data.title)}</h1><p>${escapeHtml(data.message)}</p>`);
+      res
+        .type("html")
+        .send(
+          `<!doctype html><title>${status}</title><h1>${escapeHtml(data.title)}</h1><p>${escapeHtml(data.message)}</p>`,
+        );
     });
   };
 }
@@ -44,10 +56,17 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function describe(err: unknown): { status: number; key: string; params: Record<string, string | number>; headers: Record<string, string> } {
-  if (err instanceof HttpError) return { status: err.status, key: err.messageKey, params: err.params, headers: err.headers };
+function describe(err: unknown): {
+  status: number;
+  key: string;
+  params: Record<string, string | number>;
+  headers: Record<string, string>;
+} {
+  if (err instanceof HttpError)
+    return { status: err.status, key: err.messageKey, params: err.params, headers: err.headers };
   const type = (err as BodyParserError)?.type;
   if (type === "entity.too.large") return { status: 413, key: "error.413.message", params: {}, headers: {} };
-  if (type && (err as BodyParserError).status === 400) return { status: 400, key: "error.400.message", params: {}, headers: {} };
+  if (type && (err as BodyParserError).status === 400)
+    return { status: 400, key: "error.400.message", params: {}, headers: {} };
   return { status: 500, key: "error.500.message", params: {}, headers: {} };
 }

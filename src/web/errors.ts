@@ -15,11 +15,17 @@ export class HttpError extends Error {
 }
 
 export const notFound = () => new HttpError(404, "error.404.message");
-export const forbidden = (messageKey = "error.403.message", params: Params = {}) => new HttpError(403, messageKey, params);
+export const forbidden = (messageKey = "error.403.message", params: Params = {}) =>
+  new HttpError(403, messageKey, params);
 export const badRequest = (messageKey: string, params: Params = {}) => new HttpError(400, messageKey, params);
 export const conflict = (messageKey: string, params: Params = {}) => new HttpError(409, messageKey, params);
 export const tooManyRequests = (retryAfterSeconds: number) => {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   // `count` chooses the plural form ("1 minute", "5 minutes").
-  return new HttpError(429, "error.429.message", { minutes, count: minutes }, { "Retry-After": String(retryAfterSeconds) });
+  return new HttpError(
+    429,
+    "error.429.message",
+    { minutes, count: minutes },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
 };

@@ -8,7 +8,12 @@ export const etagForCacheablePages: RequestHandler = (req, res, next) => {
   if (req.method !== "GET" && req.method !== "HEAD") return next();
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
-    if (res.statusCode === 200 && res.locals.user === undefined && (typeof body === "string" || Buffer.isBuffer(body)) && !res.get("ETag")) {
+    if (
+      res.statusCode === 200 &&
+      res.locals.user === undefined &&
+      (typeof body === "string" || Buffer.isBuffer(body)) &&
+      !res.get("ETag")
+    ) {
       const etag = `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 27)}"`;
       res.set("ETag", etag);
       if (req.fresh) {

@@ -30,8 +30,13 @@ const SECRET_FIELDS = /password|code|token/i;
 /** What the person typed, to put back in the form — never passwords or codes. */
 export function formValues(body: unknown): Record<string, string | string[]> {
   if (typeof body !== "object" || body === null) return {};
-  const isText = (value: unknown) => typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
-  return Object.fromEntries(Object.entries(body as Record<string, unknown>).filter(([key, value]) => isText(value) && !SECRET_FIELDS.test(key)) as [string, string | string[]][]);
+  const isText = (value: unknown) =>
+    typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string"));
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).filter(
+      ([key, value]) => isText(value) && !SECRET_FIELDS.test(key),
+    ) as [string, string | string[]][],
+  );
 }
 
 /** A local path to return to after a form, or the fallback: never another site. */
@@ -64,7 +69,12 @@ export async function handleForm<S extends z.ZodType>(
   }
 }
 
-async function renderInvalid(req: Request, res: Response, { view, data }: FormView, errors: FieldErrors): Promise<void> {
+async function renderInvalid(
+  req: Request,
+  res: Response,
+  { view, data }: FormView,
+  errors: FieldErrors,
+): Promise<void> {
   const loaded = typeof data === "function" ? await data() : data;
   res.status(422).render(view, { ...loaded, errors, values: formValues(req.body) });
 }

@@ -1,6 +1,6 @@
 // POST /language — the footer's language switcher. Remembers the choice in a cookie
 // (no account needed) and returns to the page the learner was on.
-import { Router, type Response } from "express";
+import { type Response, Router } from "express";
 import * as z from "zod";
 import { SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { badRequest } from "./errors.js";
@@ -9,7 +9,10 @@ import { LANGUAGE_COOKIE } from "./locale.js";
 const form = z.object({
   lang: z.string().refine((code) => SUPPORTED_LOCALES.includes(code)),
   // Only local paths, so the form cannot redirect elsewhere.
-  return: z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch("/"),
+  return: z
+    .string()
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .catch("/"),
 });
 
 export function languageRoutes({ secureCookies }: { secureCookies: boolean }): Router {

@@ -5,10 +5,15 @@ export type Logger = Record<Level, (message: string, fields?: Record<string, unk
 
 const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
-export function createLogger(minimum: Level | "silent", write: (line: string) => void = (line) => process.stdout.write(line + "\n")): Logger {
-  const make = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < ORDER[minimum]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
-  };
+export function createLogger(
+  minimum: Level | "silent",
+  write: (line: string) => void = (line) => process.stdout.write(line + "\n"),
+): Logger {
+  const make =
+    (level: Level) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[level] < ORDER[minimum]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    };
   return { debug: make("debug"), info: make("info"), warn: make("warn"), error: make("error") };
 }

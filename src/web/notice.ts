@@ -39,7 +39,8 @@ export type Notice = (typeof NOTICES)[number];
 
 export const noticeMiddleware: RequestHandler = (req, res, next) => {
   const notice = req.query.notice;
-  if (typeof notice === "string" && (NOTICES as readonly string[]).includes(notice)) res.locals.notice = `notice.${notice}`;
+  if (typeof notice === "string" && (NOTICES as readonly string[]).includes(notice))
+    res.locals.notice = `notice.${notice}`;
   next();
 };
 

@@ -4,8 +4,8 @@
 // (no query string, no htmx) from anonymous visitors are cached, so nothing personal or
 // request-specific can be stored. Off in development, where templates reload.
 import type { RequestHandler, Response } from "express";
-import type { CatalogStore } from "../courses/catalog-store.js";
 import type { Catalog } from "../courses/catalog.js";
+import type { CatalogStore } from "../courses/catalog-store.js";
 import { isHtmx } from "./htmx.js";
 
 type Page = { body: string; etag: string | undefined };
@@ -19,7 +19,14 @@ export function anonymousPageCache(catalog: CatalogStore, { enabled = true, maxP
   const pages = new Map<string, Page>();
   let cachedFor: { catalog: Catalog; problems: unknown } | undefined;
   return (req, res, next) => {
-    if (!enabled || req.method !== "GET" || res.locals.user !== undefined || req.originalUrl.includes("?") || isHtmx(req)) return next();
+    if (
+      !enabled ||
+      req.method !== "GET" ||
+      res.locals.user !== undefined ||
+      req.originalUrl.includes("?") ||
+      isHtmx(req)
+    )
+      return next();
     // A reload makes every cached page stale: a new catalog, or new problems to show.
     if (cachedFor?.catalog !== catalog.current || cachedFor.problems !== catalog.problems) {
       pages.clear();

@@ -18,7 +18,13 @@ export function requestContext(log: Logger, { logRequests }: { logRequests: bool
       res.on("finish", () => {
         if (req.path.startsWith("/static/")) return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+        log.info("request", {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        });
       });
     }
     next();

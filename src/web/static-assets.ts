@@ -21,7 +21,10 @@ const hashes = new Map<string, string>();
 export function assetUrl(relative: string): string {
   let hash = hashes.get(relative);
   if (!hash) {
-    hash = createHash("sha256").update(fs.readFileSync(path.join(PUBLIC_DIR, relative))).digest("hex").slice(0, 10);
+    hash = createHash("sha256")
+      .update(fs.readFileSync(path.join(PUBLIC_DIR, relative)))
+      .digest("hex")
+      .slice(0, 10);
     hashes.set(relative, hash);
   }
   return `/static/${relative}?v=${hash}`;
@@ -33,6 +36,8 @@ export function staticRoutes({ cacheHashes }: { cacheHashes: boolean }): Router 
   const longCache = { maxAge: "365d", immutable: true, index: false, fallthrough: true } as const;
   router.get(HTMX_URL, (_req, res) => res.sendFile(HTMX_FILE, longCache));
   router.use("/static", express.static(PUBLIC_DIR, cacheHashes ? longCache : { index: false }));
-  router.get("/favicon.ico", (_req, res) => res.type("image/svg+xml").sendFile(path.join(PUBLIC_DIR, "favicon.svg"), longCache));
+  router.get("/favicon.ico", (_req, res) =>
+    res.type("image/svg+xml").sendFile(path.join(PUBLIC_DIR, "favicon.svg"), longCache),
+  );
   return router;
 }

@@ -19,7 +19,14 @@
 // Right-to-left: the first bar is on the right and the value axis on the right.
 export type Bar = { label: string; value: number };
 type Direction = "ltr" | "rtl";
-type ChartInput = { id: string; title: string; description: string; formatValue?: (n: number) => string; maxValue?: number; direction?: Direction };
+type ChartInput = {
+  id: string;
+  title: string;
+  description: string;
+  formatValue?: (n: number) => string;
+  maxValue?: number;
+  direction?: Direction;
+};
 
 const WIDTH = 360;
 const HEIGHT = 200;
@@ -46,7 +53,12 @@ export function barChartSvg(input: ChartInput & { bars: readonly Bar[] }): strin
   // Values on every bar if they fit; otherwise none: a label wider than its bar collides with
   // taller neighbours, and the grid lines and the page's data table give the numbers.
   const values = chart.valueEvery === 1 ? chart.valueLabels(4, () => true) : "";
-  return frame(input, "chart chart-bar", [chart.axes, `<g fill="${DATA}">${bars.join("")}</g>`, values, chart.categoryLabels]);
+  return frame(input, "chart chart-bar", [
+    chart.axes,
+    `<g fill="${DATA}">${bars.join("")}</g>`,
+    values,
+    chart.categoryLabels,
+  ]);
 }
 
 /** e.g. cumulative completions per week. */
@@ -54,9 +66,15 @@ export function lineChartSvg(input: ChartInput & { points: readonly Bar[] }): st
   if (input.points.length === 0) return "";
   const chart = layout(input, input.points);
   const xy = input.points.map((p, i) => [round(chart.center(i)), round(BASELINE - chart.height(p.value))] as const);
-  const line = xy.length > 1 ? `<path d="M${xy.map(([x, y]) => `${x} ${y}`).join("L")}" fill="none" stroke="${DATA}" stroke-width="2.5" stroke-linejoin="round"/>` : "";
+  const line =
+    xy.length > 1
+      ? `<path d="M${xy.map(([x, y]) => `${x} ${y}`).join("L")}" fill="none" stroke="${DATA}" stroke-width="2.5" stroke-linejoin="round"/>`
+      : "";
   // Dots mark the data points while there is room for them; a lone point needs one to be seen.
-  const dots = chart.band >= 8 || xy.length === 1 ? `<g fill="${DATA}">${xy.map(([x, y]) => `<circle cx="${x}" cy="${y}" r="3.5"/>`).join("")}</g>` : "";
+  const dots =
+    chart.band >= 8 || xy.length === 1
+      ? `<g fill="${DATA}">${xy.map(([x, y]) => `<circle cx="${x}" cy="${y}" r="3.5"/>`).join("")}</g>`
+      : "";
   // Every value if they all fit; otherwise only the last (the running total), since labels
   // on every n-th point of a line would sit on the line itself.
   const last = input.points.length - 1;
@@ -65,7 +83,8 @@ export function lineChartSvg(input: ChartInput & { points: readonly Bar[] }): st
 }
 
 function frame(input: ChartInput, className: string, parts: string[]): string {
-  if (!/^[A-Za-z][\w-]*$/.test(input.id)) throw new TypeError(`chart id must be a valid HTML id: ${JSON.stringify(input.id)}`);
+  if (!/^[A-Za-z][\w-]*$/.test(input.id))
+    throw new TypeError(`chart id must be a valid HTML id: ${JSON.stringify(input.id)}`);
   const rtl = input.direction === "rtl" ? ' direction="rtl"' : "";
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" ` +
@@ -90,17 +109,25 @@ function layout(input: ChartInput, data: readonly Bar[]): Layout {
   const right = WIDTH - (rtl ? axisSide : FAR_SIDE);
   const band = (right - left) / data.length;
   const center = (i: number): number => (rtl ? right - (i + 0.5) * band : left + (i + 0.5) * band);
-  const height = (value: number): number => (Math.min(Math.max(Number.isFinite(value) ? value : 0, 0), top) / top) * (BASELINE - TOP);
+  const height = (value: number): number =>
+    (Math.min(Math.max(Number.isFinite(value) ? value : 0, 0), top) / top) * (BASELINE - TOP);
 
   const tickY = (t: number): number => round(BASELINE - (t / top) * (BASELINE - TOP));
-  const grid = ticks.filter((t) => t > 0).map((t) => `M${left} ${tickY(t)}H${right}`).join("");
+  const grid = ticks
+    .filter((t) => t > 0)
+    .map((t) => `M${left} ${tickY(t)}H${right}`)
+    .join("");
   // Value-axis labels sit outside the plot on the axis side; "end" anchors them against the
   // plot in both directions, because direction="rtl" makes a text's end its left edge.
   const tickX = rtl ? right + 4 : left - 4;
   const axes =
     (grid ? `<path d="${grid}" stroke="${GRID}" stroke-width="0.75" stroke-dasharray="2 3"/>` : "") +
     `<path d="M${left} ${BASELINE}H${right}" stroke="${INK}"/>` +
-    ticks.map((t, i) => `<text x="${tickX}" y="${tickY(t)}" dy=".32em" text-anchor="end">${escapeXml(tickTexts[i]!)}</text>`).join("");
+    ticks
+      .map(
+        (t, i) => `<text x="${tickX}" y="${tickY(t)}" dy=".32em" text-anchor="end">${escapeXml(tickTexts[i]!)}</text>`,
+      )
+      .join("");
 
   // Labels are thinned so they never overlap: every n-th category keeps its label.
   const labels = data.map((d) => truncate(d.label));
@@ -122,7 +149,15 @@ function layout(input: ChartInput, data: readonly Bar[]): Layout {
         return `<text x="${round(center(i))}" y="${y}" text-anchor="middle">${escapeXml(text)}</text>`;
       })
       .join("");
-  return { band, center, height, axes, categoryLabels, valueLabels, valueEvery: Math.max(1, Math.ceil((widest(valueTexts) + 4) / band)) };
+  return {
+    band,
+    center,
+    height,
+    axes,
+    categoryLabels,
+    valueLabels,
+    valueEvery: Math.max(1, Math.ceil((widest(valueTexts) + 4) / band)),
+  };
 }
 
 /** Rough width of the widest text: system fonts average about 0.6 em per character. */

@@ -11,11 +11,17 @@ export function isMultipart(req: Request): boolean {
   return (req.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
 }
 
-export function readUpload(req: Request, { maxFileBytes, fileField }: { maxFileBytes: number; fileField: string }): Promise<Upload> {
+export function readUpload(
+  req: Request,
+  { maxFileBytes, fileField }: { maxFileBytes: number; fileField: string },
+): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxFileBytes, fields: 20, fieldSize: 100_000 } });
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: maxFileBytes, fields: 20, fieldSize: 100_000 },
+      });
     } catch {
       return reject(new HttpError(400, "error.400.message"));
     }
@@ -29,7 +35,8 @@ export function readUpload(req: Request, { maxFileBytes, fileField }: { maxFileB
       stream.on("limit", () => (tooLarge = true));
       stream.on("close", () => {
         // An empty file input still sends a part with no name and no bytes.
-        if (name === fileField && info.filename && !tooLarge) file = { name: info.filename, bytes: Buffer.concat(chunks) };
+        if (name === fileField && info.filename && !tooLarge)
+          file = { name: info.filename, bytes: Buffer.concat(chunks) };
       });
     });
     parser.on("error", () => reject(new HttpError(400, "error.400.message")));

@@ -5,7 +5,7 @@ import type { Express, Request, RequestHandler, Response } from "express";
 import type { CatalogStore } from "../courses/catalog-store.js";
 import { formatProblem } from "../courses/problems.js";
 import { formatMinutes } from "../courses/view-models.js";
-import { directionOf, getLocale, SUPPORTED_LOCALES, type Locale } from "../i18n/i18n.js";
+import { directionOf, getLocale, type Locale, SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { assetUrl, HTMX_URL } from "./static-assets.js";
 
 const displayNames = new Map<string, Intl.DisplayNames>();
@@ -28,7 +28,10 @@ export function setAppLocals(app: Express, instanceName: string): void {
   });
 }
 
-type LocaleHelpers = Record<"duration" | "languageName" | "formatDate" | "formatDateTime" | "browserName" | "langOf", (...args: never[]) => string>;
+type LocaleHelpers = Record<
+  "duration" | "languageName" | "formatDate" | "formatDateTime" | "browserName" | "langOf",
+  (...args: never[]) => string
+>;
 const helpersByLocale = new Map<string, LocaleHelpers>();
 
 /** Formatting helpers in one language, made once per language rather than per request. */
@@ -43,9 +46,14 @@ function helpersFor(locale: Locale): LocaleHelpers {
       formatDateTime: locale.formatDateTime,
       // Course content in another language than the interface is marked as such (WCAG 3.1.2),
       // so screen readers switch voice: ` lang="en" dir="ltr"` on its elements, else nothing.
-      langOf: (code: string | undefined) => (code && code !== locale.code && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code) ? ` lang="${code}" dir="${directionOf(code)}"` : ""),
+      langOf: (code: string | undefined) =>
+        code && code !== locale.code && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)
+          ? ` lang="${code}" dir="${directionOf(code)}"`
+          : "",
       browserName: (browser: string, system: string) =>
-        browser && system ? locale.t("browser.on", { browser, system }) : browser || system || locale.t("browser.unknown"),
+        browser && system
+          ? locale.t("browser.on", { browser, system })
+          : browser || system || locale.t("browser.unknown"),
     };
     helpersByLocale.set(locale.code, helpers);
   }
@@ -61,7 +69,7 @@ export function applyRequestLocals(req: Request, res: Response, catalog?: Catalo
   }
   Object.assign(res.locals, helpersFor(res.locals.locale as Locale));
   res.locals.currentPath = req.path;
-  res.locals.contentProblems = catalog && catalog.problems.length ? catalog.problems.map((p) => formatProblem(p)) : NO_PROBLEMS;
+  res.locals.contentProblems = catalog?.problems.length ? catalog.problems.map((p) => formatProblem(p)) : NO_PROBLEMS;
 }
 
 export function viewLocals({ catalog }: { catalog: CatalogStore }): RequestHandler {

@@ -4,11 +4,11 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
-import { createUser, PASSWORD } from "../helpers/accounts.js";
-import { completeFixtureCourse } from "../helpers/learning.js";
 import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, PASSWORD } from "../helpers/accounts.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
+import { completeFixtureCourse } from "../helpers/learning.js";
 
 let ctx: ServedContext;
 let browser: Browser;
@@ -20,7 +20,12 @@ describe("certificates in Chromium", () => {
     const user = await createUser(ctx, { displayName: "Amina" });
     // The course's progress through HTTP (the learning journey has its own browser test).
     const agent = request.agent(ctx.app);
-    await agent.post("/login").set("Origin", ctx.baseUrl).type("form").send({ identifier: user.username, password: PASSWORD }).expect(303);
+    await agent
+      .post("/login")
+      .set("Origin", ctx.baseUrl)
+      .type("form")
+      .send({ identifier: user.username, password: PASSWORD })
+      .expect(303);
     await completeFixtureCourse(agent as never, ctx.baseUrl);
 
     const context = await browser.newContext({ acceptDownloads: true });
@@ -35,7 +40,9 @@ describe("certificates in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Name to print").fill("Amina Yusuf");
     await page.getByRole("button", { name: "Issue my certificate" }).click();
-    await expect.poll(() => page.locator(".certificate-code").textContent()).toMatch(/^([A-KM-Z2-9]{4}-){6}[A-KM-Z2-9]{4}$/);
+    await expect
+      .poll(() => page.locator(".certificate-code").textContent())
+      .toMatch(/^([A-KM-Z2-9]{4}-){6}[A-KM-Z2-9]{4}$/);
     expect(await axeViolations(page)).toEqual([]);
     const code = (await page.locator(".certificate-code").textContent())!;
 

@@ -2,12 +2,18 @@
 // and the quiz page has no accessibility violations before or after feedback.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 import { createUser, PASSWORD } from "../helpers/accounts.js";
+import { axeViolations, type ServedContext, startBrowserTests, stopBrowserTests } from "../helpers/browser.js";
 
 // Functions passed to page.evaluate run in the browser; these are the page globals they use
 // (kept local rather than adding the DOM library to the server's type checking).
-type PageElement = { id: string; tagName: string; textContent: string | null; value?: string; getAttribute(name: string): string | null };
+type PageElement = {
+  id: string;
+  tagName: string;
+  textContent: string | null;
+  value?: string;
+  getAttribute(name: string): string | null;
+};
 declare const document: { activeElement: PageElement | null; querySelector(selector: string): PageElement | null };
 type HTMLInputElement = PageElement;
 
@@ -22,8 +28,15 @@ type Focused = { tag: string; text: string; label: string; type: string; value: 
 const focused = (page: Page): Promise<Focused> =>
   page.evaluate(() => {
     const a = document.activeElement as HTMLInputElement | null;
-    const label = a?.id ? document.querySelector(`label[for="${a.id}"]`)?.textContent ?? "" : "";
-    return { tag: a?.tagName.toLowerCase() ?? "", text: (a?.textContent ?? "").trim(), label: label.trim(), type: a?.getAttribute("type") ?? "", value: a?.value ?? "", name: a?.getAttribute("name") ?? "" };
+    const label = a?.id ? (document.querySelector(`label[for="${a.id}"]`)?.textContent ?? "") : "";
+    return {
+      tag: a?.tagName.toLowerCase() ?? "",
+      text: (a?.textContent ?? "").trim(),
+      label: label.trim(),
+      type: a?.getAttribute("type") ?? "",
+      value: a?.value ?? "",
+      name: a?.getAttribute("name") ?? "",
+    };
   });
 
 async function tabTo(page: Page, matches: (el: Focused) => boolean, limit = 120): Promise<void> {
@@ -69,7 +82,9 @@ describe.each([
       await page.goto(`${ctx.baseUrl}/courses/fixture-course/basics/${lesson}`);
       await tabTo(page, (e) => e.tag === "button" && e.text === "Mark as complete");
       await page.keyboard.press("Enter");
-      await expect.poll(() => page.locator("#lesson-completion").textContent()).toContain("You have completed this lesson.");
+      await expect
+        .poll(() => page.locator("#lesson-completion").textContent())
+        .toContain("You have completed this lesson.");
       if (javaScriptEnabled) {
         // Swapped in place: focus stays on the toggle, and the news is announced.
         expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Mark as not complete");
@@ -112,7 +127,13 @@ describe.each([
     await page.keyboard.type("Lisbon");
     await tabTo(page, (e) => e.label.startsWith("Your answer") && e.value === "");
     await page.keyboard.type("2001");
-    for (const [label, value] of [["Portugal", "Lisbon"], ["Spain", "Madrid"], ["One", "Position 1"], ["Two", "Position 2"], ["Three", "Position 3"]]) {
+    for (const [label, value] of [
+      ["Portugal", "Lisbon"],
+      ["Spain", "Madrid"],
+      ["One", "Position 1"],
+      ["Two", "Position 2"],
+      ["Three", "Position 3"],
+    ]) {
       await tabTo(page, (e) => e.tag === "select" && e.label === label);
       await page.keyboard.type(value!);
     }

@@ -53,7 +53,9 @@ describe("organisations in Chromium", () => {
     const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto(inviteLink);
     expect(await page.locator("h1").textContent()).toBe("Join a group");
-    expect(await page.locator(".lead").textContent()).toContain("Org kyiv invites you to join the group \"Outreach workers 2027\".");
+    expect(await page.locator(".lead").textContent()).toContain(
+      'Org kyiv invites you to join the group "Outreach workers 2027".',
+    );
     // (axe needs JavaScript: the same page is checked in a normal browser below.)
     await page.getByRole("main").getByRole("link", { name: "Create account" }).click();
     await page.getByLabel("Display name").fill("Newcomer");
@@ -92,7 +94,10 @@ describe("organisations in Chromium", () => {
 
     const trainer = await signIn(org.trainer);
     await trainer.goto(`${ctx.baseUrl}/orgs/kyiv/cohorts/outreach-2027`);
-    expect(await trainer.locator("table.progress-table tbody th").allTextContents()).toEqual(["Code Typist", "Newcomer"]);
+    expect(await trainer.locator("table.progress-table tbody th").allTextContents()).toEqual([
+      "Code Typist",
+      "Newcomer",
+    ]);
     expect(await axeViolations(trainer)).toEqual([]);
     await trainer.getByLabel("Search by name").fill("code");
     await trainer.getByRole("button", { name: "Apply" }).click();

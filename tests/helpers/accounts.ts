@@ -19,7 +19,13 @@ export type TestUser = { id: string; username: string; password: string; email: 
 
 export async function createUser(
   ctx: TestContext,
-  options: { username?: string; email?: string | null; role?: PlatformRole; password?: string; displayName?: string } = {},
+  options: {
+    username?: string;
+    email?: string | null;
+    role?: PlatformRole;
+    password?: string;
+    displayName?: string;
+  } = {},
 ): Promise<TestUser> {
   const username = options.username ?? `user${++counter}${generateSecureRandomString(4)}`;
   const password = options.password ?? PASSWORD;
@@ -38,7 +44,11 @@ export async function createUser(
 }
 
 /** A cookie-keeping client signed in through POST /login. */
-export async function signedInAgent(ctx: TestContext, user: TestUser, userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0") {
+export async function signedInAgent(
+  ctx: TestContext,
+  user: TestUser,
+  userAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0",
+) {
   const agent = request.agent(ctx.app);
   const res = await agent
     .post("/login")
@@ -58,12 +68,17 @@ export function sessionCookie(res: request.Response): string | undefined {
 export function readOutbox(ctx: TestContext): string[] {
   const dir = outboxDir(ctx.env.dataDir);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
 }
 
 /** The mail body decoded from quoted-printable, which nodemailer uses for long lines. */
 export function mailText(eml: string): string {
-  return eml.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return eml
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export class TestClock implements Clock {
@@ -88,6 +103,7 @@ export async function databaseSnapshot(ctx: TestContext, { includeRateLimits = f
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '_prisma%' AND name NOT LIKE 'sqlite%'${includeRateLimits ? "" : " AND name <> 'RateLimit'"} ORDER BY name`,
   );
   const snapshot: Record<string, unknown[]> = {};
-  for (const { name } of tables) snapshot[name] = await ctx.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`);
+  for (const { name } of tables)
+    snapshot[name] = await ctx.db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY 1`);
   return JSON.stringify(snapshot, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v));
 }

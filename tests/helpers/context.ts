@@ -6,8 +6,8 @@ import path from "node:path";
 import { createApp } from "../../src/app.js";
 import { CatalogStore } from "../../src/courses/catalog-store.js";
 import type { Db } from "../../src/db/client.js";
-import { createDeps, type AppDeps, type Clock } from "../../src/deps.js";
-import { parseEnv, type Env } from "../../src/env.js";
+import { type AppDeps, type Clock, createDeps } from "../../src/deps.js";
+import { type Env, parseEnv } from "../../src/env.js";
 import { createLogger } from "../../src/web/log.js";
 
 export const FIXTURE_COURSES = path.resolve("tests/fixtures/courses/valid");
@@ -25,7 +25,9 @@ export type TestContext = {
 
 const catalogs = new Map<string, CatalogStore>();
 
-export async function createTestContext(options: { courses?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { courses?: string; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const coursesDir = options.courses ?? FIXTURE_COURSES;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-test-"));
   const template = process.env.SENDERO_TEMPLATE_DB;

@@ -3,13 +3,23 @@
 // them have their own tests).
 import { createCohort } from "../../src/orgs/cohort-service.js";
 import { createOrg } from "../../src/orgs/org-service.js";
-import { enrolInCourse, insertCohortMember, upsertMembership, type CohortRecord, type OrgRecord } from "../../src/orgs/queries.js";
+import {
+  type CohortRecord,
+  enrolInCourse,
+  insertCohortMember,
+  type OrgRecord,
+  upsertMembership,
+} from "../../src/orgs/queries.js";
 import { createUser, type TestUser } from "./accounts.js";
 import type { TestContext } from "./context.js";
 
 export type TestOrg = { org: OrgRecord; admin: TestUser; trainer: TestUser; cohort: CohortRecord; url: string };
 
-export async function createTestOrg(ctx: TestContext, slug: string, options: { capacity?: number | null; courseId?: string } = {}): Promise<TestOrg> {
+export async function createTestOrg(
+  ctx: TestContext,
+  slug: string,
+  options: { capacity?: number | null; courseId?: string } = {},
+): Promise<TestOrg> {
   const org = await createOrg(ctx.deps, { name: `Org ${slug}`, slug, description: null });
   const admin = await createUser(ctx, { displayName: `Admin of ${slug}`, email: `admin@${slug}.example` });
   const trainer = await createUser(ctx, { displayName: `Trainer of ${slug}` });

@@ -14,8 +14,7 @@ export function listRoutes(app: Express): RouteInfo[] {
         for (const path of ([] as string[]).concat(layer.route.path)) {
           for (const method of Object.keys(layer.route.methods)) routes.push({ method: method.toUpperCase(), path });
         }
-      }
-      else if (layer.handle?.stack) walk(layer.handle.stack);
+      } else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
   walk((app as unknown as { router: { stack: Layer[] } }).router.stack);

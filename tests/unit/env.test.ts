@@ -4,13 +4,26 @@ import { EnvError, parseEnv } from "../../src/env.js";
 describe("environment", () => {
   it("has defaults that serve http://localhost:3000 with a database under data/", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ port: 3000, baseUrl: "http://localhost:3000", nodeEnv: "production", watchCourses: false });
+    expect(env).toMatchObject({
+      port: 3000,
+      baseUrl: "http://localhost:3000",
+      nodeEnv: "production",
+      watchCourses: false,
+    });
     expect(env.databaseUrl).toMatch(/^file:.*data[/\\]sendero\.db$/);
   });
 
   it("lets PORT, DATABASE_URL and BASE_URL override the defaults", () => {
-    const env = parseEnv({ PORT: "8080", DATABASE_URL: "file:/srv/sendero.db", BASE_URL: "https://learn.example.org/" });
-    expect(env).toMatchObject({ port: 8080, databaseUrl: "file:/srv/sendero.db", baseUrl: "https://learn.example.org" });
+    const env = parseEnv({
+      PORT: "8080",
+      DATABASE_URL: "file:/srv/sendero.db",
+      BASE_URL: "https://learn.example.org/",
+    });
+    expect(env).toMatchObject({
+      port: 8080,
+      databaseUrl: "file:/srv/sendero.db",
+      baseUrl: "https://learn.example.org",
+    });
   });
 
   it("treats empty values as unset", () => {

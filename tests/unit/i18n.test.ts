@@ -24,12 +24,22 @@ describe("message catalogs", () => {
         const text = fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8");
         // Dynamic keys ("quiz.type." + type) end with a dot and are checked separately.
         for (const m of text.matchAll(/\bt\(\s*["']([a-zA-Z0-9_.-]*[a-zA-Z0-9_-])["']/g)) used.add(m[1]!);
-        for (const m of text.matchAll(/(?:messageKey|Key)\s*[:=]\s*["']([a-zA-Z0-9_.-]+\.[a-zA-Z0-9_.-]+)["']/g)) used.add(m[1]!);
+        for (const m of text.matchAll(/(?:messageKey|Key)\s*[:=]\s*["']([a-zA-Z0-9_.-]+\.[a-zA-Z0-9_.-]+)["']/g))
+          used.add(m[1]!);
       }
     };
     scan("views");
     scan("src");
-    for (const type of ["single_choice", "multiple_choice", "true_false", "short_text", "numeric", "matching", "ordering"]) used.add(`quiz.type.${type}`);
+    for (const type of [
+      "single_choice",
+      "multiple_choice",
+      "true_false",
+      "short_text",
+      "numeric",
+      "matching",
+      "ordering",
+    ])
+      used.add(`quiz.type.${type}`);
     for (const kind of ["note", "tip", "warning", "key-point", "host"]) used.add(`callout.${kind}`);
     for (const status of [400, 403, 404, 409, 410, 413, 429, 500]) used.add(`error.${status}.title`);
     const missing = [...used].filter((key) => !(key in english));

@@ -12,7 +12,10 @@ export function checkUniqueIds(sites: IdSite[], what: string, problems: ProblemL
       first.set(site.id, site);
       continue;
     }
-    const where = earlier.file === site.file ? `line ${earlier.line}` : `${path.relative(path.dirname(site.file), earlier.file)}:${earlier.line}`;
+    const where =
+      earlier.file === site.file
+        ? `line ${earlier.line}`
+        : `${path.relative(path.dirname(site.file), earlier.file)}:${earlier.line}`;
     problems.error(site.file, site.line, site.col, `duplicate ${what} id "${site.id}" (first used at ${where})`);
   }
 }

@@ -33,7 +33,8 @@ export class ContentReader {
     const cached = this.filesRead.get(file);
     if (cached) return cached;
     if (!this.exists(file)) {
-      if (listedAt) this.reportAt(listedAt, `${what} "${path.relative(path.dirname(listedFile(listedAt)), file)}" does not exist`);
+      if (listedAt)
+        this.reportAt(listedAt, `${what} "${path.relative(path.dirname(listedFile(listedAt)), file)}" does not exist`);
       return null;
     }
     const bytes = fs.readFileSync(file);
@@ -42,8 +43,7 @@ export class ContentReader {
   }
 
   reportAt(at: ListedAt, message: string, severity: "error" | "warning" = "error"): void {
-    const { file, line, col } =
-      "source" in at ? { file: at.source.file, ...nodePosition(at.source, at.path) } : at;
+    const { file, line, col } = "source" in at ? { file: at.source.file, ...nodePosition(at.source, at.path) } : at;
     if (severity === "error") this.problems.error(file, line, col, message);
     else this.problems.warning(file, line, col, message);
   }

@@ -68,7 +68,9 @@ export class DocRenderer {
     const asset = (src: string, key: string) => {
       const resolved = this.resolver.resolveAsset(file, src);
       if (resolved.ok) return resolved.href;
-      const at = parsed.source.doc.getIn([key], true) ? line + yaml.split("\n").findIndex((l) => l.trimStart().startsWith(`${key}:`)) : line;
+      const at = parsed.source.doc.getIn([key], true)
+        ? line + yaml.split("\n").findIndex((l) => l.trimStart().startsWith(`${key}:`))
+        : line;
       this.problems.error(file, at, 1, resolved.message);
       return "";
     };
@@ -79,7 +81,9 @@ export class DocRenderer {
     const transcriptText = this.reader.readText(transcriptFile, { file, line, col: 1 }, "transcript");
     const split = transcriptText === null ? null : splitFrontMatter(transcriptText);
     const transcript =
-      transcriptText === null ? "" : this.document(transcriptFile, split ? split.body : transcriptText, split ? split.bodyLineOffset + 1 : 1).html;
+      transcriptText === null
+        ? ""
+        : this.document(transcriptFile, split ? split.body : transcriptText, split ? split.bodyLineOffset + 1 : 1).html;
     const t = this.locale.t;
     const type = v.src.toLowerCase().endsWith(".webm") ? "video/webm" : "video/mp4";
     return [

@@ -9,9 +9,28 @@ import type { ParsedCourse } from "./parsed.js";
 import * as urls from "./urls.js";
 
 const ASSET_EXTENSIONS = new Set([
-  "png", "jpg", "jpeg", "gif", "webp", "avif", "svg",
-  "mp4", "webm", "vtt", "mp3", "ogg",
-  "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "epub", "txt", "csv",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "avif",
+  "svg",
+  "mp4",
+  "webm",
+  "vtt",
+  "mp3",
+  "ogg",
+  "pdf",
+  "odt",
+  "ods",
+  "odp",
+  "docx",
+  "xlsx",
+  "pptx",
+  "epub",
+  "txt",
+  "csv",
 ]);
 
 export type AssetRegistry = Map<string, string>;
@@ -44,9 +63,13 @@ export class LinkResolver {
   resolveLink(fromFile: string, href: string): ResolvedLink {
     if (href.startsWith("glossary:")) return this.glossaryLink(href.slice("glossary:".length));
     if (/^(https?:\/\/|mailto:)/i.test(href)) return { ok: true, href, kind: "external" };
-    if (href.startsWith("#") || (href.startsWith("/") && !href.startsWith("//"))) return { ok: true, href, kind: "page" };
+    if (href.startsWith("#") || (href.startsWith("/") && !href.startsWith("//")))
+      return { ok: true, href, kind: "page" };
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) {
-      return { ok: false, message: `links may point to http(s), mailto, glossary terms or files in this course, not "${href}"` };
+      return {
+        ok: false,
+        message: `links may point to http(s), mailto, glossary terms or files in this course, not "${href}"`,
+      };
     }
     const [filePart = "", fragment] = href.split("#", 2);
     const target = this.targetFile(fromFile, filePart);
@@ -63,7 +86,10 @@ export class LinkResolver {
 
   resolveAsset(fromFile: string, src: string): ResolvedLink {
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("/")) {
-      return { ok: false, message: `images and media must be files inside the course folder (no third-party or absolute URLs): "${src}"` };
+      return {
+        ok: false,
+        message: `images and media must be files inside the course folder (no third-party or absolute URLs): "${src}"`,
+      };
     }
     const target = this.targetFile(fromFile, src);
     return target.ok ? this.asset(target.file, src) : target;
@@ -76,7 +102,12 @@ export class LinkResolver {
   private glossaryLink(termId: string): ResolvedLink {
     const definition = this.glossary.get(termId);
     if (definition === undefined) return { ok: false, message: `unknown glossary term "${termId}"` };
-    return { ok: true, href: `${urls.glossaryUrl(this.course.value.id)}#${termId}`, kind: "glossary", title: definition };
+    return {
+      ok: true,
+      href: `${urls.glossaryUrl(this.course.value.id)}#${termId}`,
+      kind: "glossary",
+      title: definition,
+    };
   }
 
   private targetFile(fromFile: string, relative: string): { ok: true; file: string } | { ok: false; message: string } {
@@ -87,13 +118,15 @@ export class LinkResolver {
       return { ok: false, message: `"${relative}" is not a valid path` };
     }
     const file = path.resolve(path.dirname(fromFile), decoded);
-    if (!file.startsWith(this.course.dir + path.sep)) return { ok: false, message: `"${relative}" points outside this course's folder` };
+    if (!file.startsWith(this.course.dir + path.sep))
+      return { ok: false, message: `"${relative}" points outside this course's folder` };
     return { ok: true, file };
   }
 
   private asset(file: string, written: string): ResolvedLink {
     const ext = path.extname(file).slice(1).toLowerCase();
-    if (!ASSET_EXTENSIONS.has(ext)) return { ok: false, message: `files of type ".${ext}" cannot be linked or shown ("${written}")` };
+    if (!ASSET_EXTENSIONS.has(ext))
+      return { ok: false, message: `files of type ".${ext}" cannot be linked or shown ("${written}")` };
     const bytes = this.reader.readBytes(file, null);
     if (!bytes) return { ok: false, message: `missing file: "${written}" does not exist` };
     const relative = path.relative(this.course.dir, file).split(path.sep).join("/");

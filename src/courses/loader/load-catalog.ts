@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Catalog, Course } from "../catalog.js";
-import { ProblemList, sortProblems, type Problem } from "../problems.js";
+import { type Problem, ProblemList, sortProblems } from "../problems.js";
 import { nodePosition } from "../yaml-source.js";
 import { checkUniqueIds } from "./check-ids.js";
 import { compileCourse } from "./compile-course.js";
@@ -57,10 +57,21 @@ function warnUnlisted(dir: string, reader: ContentReader, problems: ProblemList)
   for (const entry of files) {
     if (!entry.isFile() || !/\.(md|ya?ml)$/i.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
-    if (path.relative(dir, file).split(path.sep).some((part) => /^[._]/.test(part))) continue;
+    if (
+      path
+        .relative(dir, file)
+        .split(path.sep)
+        .some((part) => /^[._]/.test(part))
+    )
+      continue;
     const inBrokenFolder = [...reader.unreadableFolders].some((folder) => file.startsWith(folder + path.sep));
     if (!reader.filesRead.has(file) && !inBrokenFolder) {
-      problems.warning(file, 1, 1, "this file is not listed in course.yaml or any module.yaml, so learners will not see it");
+      problems.warning(
+        file,
+        1,
+        1,
+        "this file is not listed in course.yaml or any module.yaml, so learners will not see it",
+      );
     }
   }
 }

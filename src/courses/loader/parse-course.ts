@@ -40,8 +40,12 @@ export function parseCourse(reader: ContentReader, dir: string): ParsedCourse | 
     dir,
     modules,
     resources,
-    glossary: y.glossary ? parseYamlFile(reader, path.join(dir, y.glossary), glossarySchema, at("glossary")) ?? undefined : undefined,
-    survey: y.survey ? parseYamlFile(reader, path.join(dir, y.survey), surveySchema, at("survey")) ?? undefined : undefined,
+    glossary: y.glossary
+      ? (parseYamlFile(reader, path.join(dir, y.glossary), glossarySchema, at("glossary")) ?? undefined)
+      : undefined,
+    survey: y.survey
+      ? (parseYamlFile(reader, path.join(dir, y.survey), surveySchema, at("survey")) ?? undefined)
+      : undefined,
   };
 }
 
@@ -63,11 +67,17 @@ function parseModule(reader: ContentReader, dir: string, listedAt: ListedAt): Pa
     dir,
     lessons,
     introduction: y.introduction
-      ? parseDoc(reader, path.join(dir, y.introduction), introductionFrontMatterSchema, at("introduction"), { optional: true }) ?? undefined
+      ? (parseDoc(reader, path.join(dir, y.introduction), introductionFrontMatterSchema, at("introduction"), {
+          optional: true,
+        }) ?? undefined)
       : undefined,
-    exercise: y.exercise ? parseDoc(reader, path.join(dir, y.exercise), exerciseFrontMatterSchema, at("exercise")) ?? undefined : undefined,
-    quiz: y.quiz ? parseYamlFile(reader, path.join(dir, y.quiz), quizSchema, at("quiz")) ?? undefined : undefined,
-    survey: y.survey ? parseYamlFile(reader, path.join(dir, y.survey), surveySchema, at("survey")) ?? undefined : undefined,
+    exercise: y.exercise
+      ? (parseDoc(reader, path.join(dir, y.exercise), exerciseFrontMatterSchema, at("exercise")) ?? undefined)
+      : undefined,
+    quiz: y.quiz ? (parseYamlFile(reader, path.join(dir, y.quiz), quizSchema, at("quiz")) ?? undefined) : undefined,
+    survey: y.survey
+      ? (parseYamlFile(reader, path.join(dir, y.survey), surveySchema, at("survey")) ?? undefined)
+      : undefined,
   };
 }
 
@@ -97,10 +107,21 @@ export function parseDoc<S extends z.ZodType>(
   const split = splitFrontMatter(text);
   if (!split) {
     if (optional) return { file, frontMatter: schema.parse({}), frontMatterSource: null, body: text, bodyLine: 1 };
-    reader.problems.error(file, 1, 1, "missing front matter: start the file with a --- line, the YAML (id, title, minutes…), and another --- line");
+    reader.problems.error(
+      file,
+      1,
+      1,
+      "missing front matter: start the file with a --- line, the YAML (id, title, minutes…), and another --- line",
+    );
     return null;
   }
   const parsed = readYaml(file, split.yaml, schema, reader.problems, 1);
   if (!parsed) return null;
-  return { file, frontMatter: parsed.value, frontMatterSource: parsed.source, body: split.body, bodyLine: split.bodyLineOffset + 1 };
+  return {
+    file,
+    frontMatter: parsed.value,
+    frontMatterSource: parsed.source,
+    body: split.body,
+    bodyLine: split.bodyLineOffset + 1,
+  };
 }

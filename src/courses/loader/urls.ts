@@ -1,7 +1,8 @@
 // Every public URL of course content, defined once.
 export const courseUrl = (courseId: string) => `/courses/${courseId}`;
 export const moduleUrl = (courseId: string, moduleId: string) => `${courseUrl(courseId)}/${moduleId}`;
-export const lessonUrl = (courseId: string, moduleId: string, lessonId: string) => `${moduleUrl(courseId, moduleId)}/${lessonId}`;
+export const lessonUrl = (courseId: string, moduleId: string, lessonId: string) =>
+  `${moduleUrl(courseId, moduleId)}/${lessonId}`;
 export const quizUrl = (courseId: string, moduleId: string) => `${moduleUrl(courseId, moduleId)}/quiz`;
 export const exerciseUrl = (courseId: string, moduleId: string) => `${moduleUrl(courseId, moduleId)}/exercise`;
 export const moduleSurveyUrl = (courseId: string, moduleId: string) => `${moduleUrl(courseId, moduleId)}/survey`;

@@ -1,7 +1,8 @@
 // ::: note | tip | warning | key-point | host   (optional title after the kind)
 // Callouts render as <aside> with a visible label so screen readers announce them.
-import container from "markdown-it-container";
+
 import type { MarkdownIt } from "markdown-it";
+import container from "markdown-it-container";
 import type { RenderEnv } from "./render-env.js";
 
 export const CALLOUT_KINDS = ["note", "tip", "warning", "key-point", "host"] as const;

@@ -24,11 +24,19 @@ export function headingsPlugin(md: MarkdownIt): void {
       const inline = tokens[i + 1]!;
       const close = tokens[i + 2]!;
       if (open.tag === "h1") {
-        const line = (open.map?.[0] ?? 0);
-        env.report("warning", env.firstLine + line, 1, "use ## for headings: the lesson title (from the front matter) is the page's only top-level heading");
+        const line = open.map?.[0] ?? 0;
+        env.report(
+          "warning",
+          env.firstLine + line,
+          1,
+          "use ## for headings: the lesson title (from the front matter) is the page's only top-level heading",
+        );
         open.tag = close.tag = "h2";
       }
-      const text = (inline.children ?? []).filter((t) => t.type === "text" || t.type === "code_inline").map((t) => t.content).join("");
+      const text = (inline.children ?? [])
+        .filter((t) => t.type === "text" || t.type === "code_inline")
+        .map((t) => t.content)
+        .join("");
       let id = slugify(text);
       for (let n = 2; used.has(id); n++) id = `${slugify(text)}-${n}`;
       used.add(id);

@@ -1,8 +1,7 @@
 // Resolves every link and image against the course: relative .md paths become lesson
 // URLs, `glossary:id` becomes a glossary link, other files become asset URLs. Broken
 // targets and images without alt text are reported at their line:col.
-import type { MarkdownIt } from "markdown-it";
-import type { Token } from "markdown-it";
+import type { MarkdownIt, Token } from "markdown-it";
 import { locate, type RenderEnv } from "./render-env.js";
 
 export function linksPlugin(md: MarkdownIt): void {

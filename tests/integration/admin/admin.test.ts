@@ -2,8 +2,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof signedInAgent>>;
@@ -18,7 +18,8 @@ afterAll(() => ctx.close());
 
 describe("the people list", () => {
   it("searches by username, name or email and pages 25 at a time", async () => {
-    for (let i = 0; i < 30; i++) await createUser(ctx, { username: `member${String(i).padStart(2, "0")}`, displayName: `Member ${i}` });
+    for (let i = 0; i < 30; i++)
+      await createUser(ctx, { username: `member${String(i).padStart(2, "0")}`, displayName: `Member ${i}` });
     await createUser(ctx, { username: "findme", displayName: "Oksana", email: "oksana@example.org" });
     const first = await admin.get("/admin").expect(200);
     expect(first.text).toMatch(/32 accounts/);
@@ -44,10 +45,20 @@ describe("disabling and enabling", () => {
   it("asks for confirmation, then disables and ends the person's sessions", async () => {
     const user = await createUser(ctx);
     await signedInAgent(ctx, user);
-    const unconfirmed = await admin.post(`/admin/users/${user.id}/disable`).set("Origin", ORIGIN).type("form").send({}).expect(422);
+    const unconfirmed = await admin
+      .post(`/admin/users/${user.id}/disable`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({})
+      .expect(422);
     expect(unconfirmed.text).toContain("Tick the box to confirm.");
     expect((await ctx.db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
-    await admin.post(`/admin/users/${user.id}/disable`).set("Origin", ORIGIN).type("form").send({ confirm: "yes" }).expect(303);
+    await admin
+      .post(`/admin/users/${user.id}/disable`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ confirm: "yes" })
+      .expect(303);
     expect((await ctx.db.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).not.toBeNull();
     expect(await ctx.db.session.count({ where: { userId: user.id } })).toBe(0);
     await admin.post(`/admin/users/${user.id}/enable`).set("Origin", ORIGIN).expect(303);
@@ -55,13 +66,28 @@ describe("disabling and enabling", () => {
   });
 
   it("will not let admins disable themselves or change their own role", async () => {
-    await admin.post(`/admin/users/${adminId}/disable`).set("Origin", ORIGIN).type("form").send({ confirm: "yes" }).expect(400);
-    await admin.post(`/admin/users/${adminId}/role`).set("Origin", ORIGIN).type("form").send({ role: "learner" }).expect(400);
+    await admin
+      .post(`/admin/users/${adminId}/disable`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ confirm: "yes" })
+      .expect(400);
+    await admin
+      .post(`/admin/users/${adminId}/role`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ role: "learner" })
+      .expect(400);
   });
 
   it("answers 404 for people who do not exist", async () => {
     await admin.get("/admin/users/nobody").expect(404);
-    await admin.post("/admin/users/nobody/disable").set("Origin", ORIGIN).type("form").send({ confirm: "yes" }).expect(404);
+    await admin
+      .post("/admin/users/nobody/disable")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ confirm: "yes" })
+      .expect(404);
   });
 });
 
@@ -69,10 +95,20 @@ describe("roles", () => {
   it("sets a platform role and signs the person out so the new session policy applies", async () => {
     const user = await createUser(ctx);
     await signedInAgent(ctx, user);
-    await admin.post(`/admin/users/${user.id}/role`).set("Origin", ORIGIN).type("form").send({ role: "trainer" }).expect(303);
+    await admin
+      .post(`/admin/users/${user.id}/role`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ role: "trainer" })
+      .expect(303);
     expect((await ctx.db.user.findUniqueOrThrow({ where: { id: user.id } })).platformRole).toBe("trainer");
     expect(await ctx.db.session.count({ where: { userId: user.id } })).toBe(0);
-    await admin.post(`/admin/users/${user.id}/role`).set("Origin", ORIGIN).type("form").send({ role: "emperor" }).expect(422);
+    await admin
+      .post(`/admin/users/${user.id}/role`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ role: "emperor" })
+      .expect(422);
   });
 });
 

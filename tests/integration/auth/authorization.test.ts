@@ -4,8 +4,8 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlatformRole } from "../../../src/auth/queries.js";
-import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { fillPath, listRoutes, type RouteInfo } from "../../helpers/routes.js";
 
 type Role = "anonymous" | PlatformRole;
@@ -41,19 +41,32 @@ afterAll(() => ctx.close());
 function ruleFor(route: RouteInfo): Rule {
   if (route.path.startsWith("/admin")) return "admin";
   if (route.path.endsWith("/survey/results")) return "trainer";
-  if (route.path.startsWith("/account") || route.path === "/logout-everywhere" || route.path === "/learning") return "signed-in";
+  if (route.path.startsWith("/account") || route.path === "/logout-everywhere" || route.path === "/learning")
+    return "signed-in";
   // Every change to course progress, one's own attempts and claiming certificates are personal.
-  if (route.path.startsWith("/courses/") && (route.method !== "GET" || /\/quiz\/attempts|\/certificate$|\/badge$/.test(route.path))) return "signed-in";
+  if (
+    route.path.startsWith("/courses/") &&
+    (route.method !== "GET" || /\/quiz\/attempts|\/certificate$|\/badge$/.test(route.path))
+  )
+    return "signed-in";
   if (route.path === "/certificates/:code/lookup") return "signed-in";
   // Organisations and joining a cohort (an invite link's page itself is public).
-  if (route.path.startsWith("/orgs") || route.path === "/join" || (route.path === "/join/:token" && route.method === "POST")) return "signed-in";
+  if (
+    route.path.startsWith("/orgs") ||
+    route.path === "/join" ||
+    (route.path === "/join/:token" && route.method === "POST")
+  )
+    return "signed-in";
   // Verification, certificate files (guarded by their unguessable code) and the DID document are public.
   return "public";
 }
 
 async function call(route: RouteInfo, role: Role) {
   const url = fillPath(route.path, params);
-  const req = route.method === "GET" ? request(ctx.app).get(url) : request(ctx.app)[route.method.toLowerCase() as "post"](url).set("Origin", ORIGIN).type("form").send({});
+  const req =
+    route.method === "GET"
+      ? request(ctx.app).get(url)
+      : request(ctx.app)[route.method.toLowerCase() as "post"](url).set("Origin", ORIGIN).type("form").send({});
   const cookie = cookies.get(role);
   return cookie ? req.set("Cookie", cookie) : req;
 }

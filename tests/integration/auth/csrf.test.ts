@@ -2,8 +2,8 @@
 // cross-site, foreign Origin, or no evidence at all — with a clear 403, changing nothing.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createUser, databaseSnapshot, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { fillPath, listRoutes } from "../../helpers/routes.js";
 
 let ctx: TestContext;
@@ -41,11 +41,22 @@ describe("cross-site request forgery", () => {
     for (const route of stateChanging()) {
       const before = await databaseSnapshot(ctx, { includeRateLimits: true });
       const url = fillPath(route.path, params);
-      const res = await request(ctx.app)[route.method.toLowerCase() as "post"](url)
+      const res = await request(ctx.app)
+        [route.method.toLowerCase() as "post"](url)
         .set("Cookie", cookie)
         .set(headers)
         .type("form")
-        .send({ displayName: "Hacked", email: "evil@example.org", currentPassword: "x", newPassword: "hacked passphrase", confirm: "yes", role: "admin", identifier: "x", password: "hacked passphrase", lang: "en" });
+        .send({
+          displayName: "Hacked",
+          email: "evil@example.org",
+          currentPassword: "x",
+          newPassword: "hacked passphrase",
+          confirm: "yes",
+          role: "admin",
+          identifier: "x",
+          password: "hacked passphrase",
+          lang: "en",
+        });
       expect(res.status, `${route.method} ${url}`).toBe(403);
       expect(res.text).toContain("This form was sent from another website");
       expect(await databaseSnapshot(ctx, { includeRateLimits: true }), `${route.method} ${url}`).toBe(before);
@@ -53,7 +64,19 @@ describe("cross-site request forgery", () => {
   });
 
   it("accepts the same request from our own origin", async () => {
-    await request(ctx.app).post("/account/profile").set("Cookie", cookie).set("Origin", ORIGIN).type("form").send({ displayName: "Renamed" }).expect(303);
-    await request(ctx.app).post("/account/profile").set("Cookie", cookie).set("Sec-Fetch-Site", "same-origin").type("form").send({ displayName: "Renamed again" }).expect(303);
+    await request(ctx.app)
+      .post("/account/profile")
+      .set("Cookie", cookie)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ displayName: "Renamed" })
+      .expect(303);
+    await request(ctx.app)
+      .post("/account/profile")
+      .set("Cookie", cookie)
+      .set("Sec-Fetch-Site", "same-origin")
+      .type("form")
+      .send({ displayName: "Renamed again" })
+      .expect(303);
   });
 });

@@ -3,8 +3,16 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSecretHex } from "../../../src/security/random.js";
+import {
+  createUser,
+  mailText,
+  ORIGIN,
+  PASSWORD,
+  readOutbox,
+  signedInAgent,
+  TestClock,
+} from "../../helpers/accounts.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
-import { createUser, mailText, ORIGIN, PASSWORD, readOutbox, signedInAgent, TestClock } from "../../helpers/accounts.js";
 
 let ctx: TestContext;
 const clock = new TestClock();
@@ -13,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const post = (path: string, form: Record<string, string>) => request(ctx.app).post(path).set("Origin", ORIGIN).type("form").send(form);
+const post = (path: string, form: Record<string, string>) =>
+  request(ctx.app).post(path).set("Origin", ORIGIN).type("form").send(form);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 function lastResetLink(): string {
@@ -27,7 +36,13 @@ describe("reset by email", () => {
     const noEmail = await createUser(ctx);
     const before = readOutbox(ctx).length;
     const pages = [];
-    for (const identifier of [withEmail.username, "reset-me@example.org", noEmail.username, "nobody-at-all", "ghost@example.org"]) {
+    for (const identifier of [
+      withEmail.username,
+      "reset-me@example.org",
+      noEmail.username,
+      "nobody-at-all",
+      "ghost@example.org",
+    ]) {
       const res = await post("/forgot-password", { identifier }).expect(200);
       pages.push(res.text.replace(/X-Request-Id[^\n]*/g, ""));
     }
@@ -51,7 +66,9 @@ describe("reset by email", () => {
     expect(JSON.stringify(await ctx.db.passwordReset.findMany())).not.toContain(token);
 
     await request(ctx.app).get(link).expect(200);
-    await post(link, { password: "a brand new passphrase" }).expect(303).expect("Location", "/login?notice=password-reset");
+    await post(link, { password: "a brand new passphrase" })
+      .expect(303)
+      .expect("Location", "/login?notice=password-reset");
     expect(await ctx.db.session.count({ where: { userId: user.id } })).toBe(0);
     await phone.get("/account").expect(303);
     await post("/login", { identifier: user.username, password: "a brand new passphrase" }).expect(303);
@@ -97,7 +114,11 @@ describe("recovery codes", () => {
     await post("/recover", { identifier: "coder", code: typed, password: "recovered passphrase" }).expect(303);
     expect(await ctx.db.session.count({ where: { userId: user.id } })).toBe(0);
     await post("/login", { identifier: "coder", password: "recovered passphrase" }).expect(303);
-    const reused = await post("/recover", { identifier: "coder", code: codes[0]!, password: "second passphrase" }).expect(422);
+    const reused = await post("/recover", {
+      identifier: "coder",
+      code: codes[0]!,
+      password: "second passphrase",
+    }).expect(422);
     expect(reused.text).toContain("or the code was already used");
     await post("/recover", { identifier: "coder", code: codes[1]!, password: "second passphrase" }).expect(303);
   });

@@ -4,8 +4,8 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app.js";
-import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createUser, ORIGIN, PASSWORD, TestClock } from "../../helpers/accounts.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
 
 let ctx: TestContext;
 const clock = new TestClock();
@@ -24,14 +24,19 @@ describe("sign-in failures on one account", () => {
   it("are free five times, then wait 30 s, 60 s, … with Retry-After, even with the right password", async () => {
     const user = await createUser(ctx);
     const from = newIp();
-    for (let i = 0; i < 5; i++) await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
+    for (let i = 0; i < 5; i++)
+      await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
     await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
     const blocked = await post("/login", { identifier: user.username, password: PASSWORD }, from).expect(429);
     expect(blocked.headers["retry-after"]).toBe("30");
     expect(blocked.text).toContain("Too many attempts");
     clock.advance(31_000);
     await post("/login", { identifier: user.username, password: "wrong again" }, from).expect(422);
-    expect((await post("/login", { identifier: user.username, password: PASSWORD }, from).expect(429)).headers["retry-after"]).toBe("60");
+    expect(
+      (await post("/login", { identifier: user.username, password: PASSWORD }, from).expect(429)).headers[
+        "retry-after"
+      ],
+    ).toBe("60");
     clock.advance(61_000);
     await post("/login", { identifier: user.username, password: PASSWORD }, from).expect(303);
     // Success clears the count.
@@ -41,15 +46,18 @@ describe("sign-in failures on one account", () => {
   it("count the same account whether the username or the email is typed", async () => {
     const user = await createUser(ctx, { email: "counted@example.org" });
     const from = newIp();
-    for (let i = 0; i < 3; i++) await post("/login", { identifier: user.username, password: "nope nope" }, from).expect(422);
-    for (let i = 0; i < 3; i++) await post("/login", { identifier: "counted@example.org", password: "nope nope" }, from).expect(422);
+    for (let i = 0; i < 3; i++)
+      await post("/login", { identifier: user.username, password: "nope nope" }, from).expect(422);
+    for (let i = 0; i < 3; i++)
+      await post("/login", { identifier: "counted@example.org", password: "nope nope" }, from).expect(422);
     await post("/login", { identifier: user.username, password: PASSWORD }, from).expect(429);
     clock.advance(3600_000);
   });
 
   it("are limited for names that match no account too, so limits reveal nothing", async () => {
     const from = newIp();
-    for (let i = 0; i < 6; i++) await post("/login", { identifier: "ghost-account", password: "nope nope" }, from).expect(422);
+    for (let i = 0; i < 6; i++)
+      await post("/login", { identifier: "ghost-account", password: "nope nope" }, from).expect(422);
     await post("/login", { identifier: "ghost-account", password: "nope nope" }, from).expect(429);
     clock.advance(3600_000);
   });
@@ -58,14 +66,31 @@ describe("sign-in failures on one account", () => {
 describe("per-IP buckets", () => {
   it("refuse a burst of registrations from one address, then refill", async () => {
     const from = newIp();
-    for (let i = 0; i < 30; i++) await post("/register", { displayName: "B", username: `burst${i}`, email: `burst${i}@example.org`, password: "a burst passphrase" }, from).expect(303);
-    const refused = await post("/register", { displayName: "B", username: "burst-x", email: "bx@example.org", password: "a burst passphrase" }, from).expect(429);
+    for (let i = 0; i < 30; i++)
+      await post(
+        "/register",
+        { displayName: "B", username: `burst${i}`, email: `burst${i}@example.org`, password: "a burst passphrase" },
+        from,
+      ).expect(303);
+    const refused = await post(
+      "/register",
+      { displayName: "B", username: "burst-x", email: "bx@example.org", password: "a burst passphrase" },
+      from,
+    ).expect(429);
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
     expect(await ctx.db.user.count({ where: { username: "burst-x" } })).toBe(0);
     // Another address is not affected.
-    await post("/register", { displayName: "B", username: "burst-y", email: "by@example.org", password: "a burst passphrase" }, newIp()).expect(303);
+    await post(
+      "/register",
+      { displayName: "B", username: "burst-y", email: "by@example.org", password: "a burst passphrase" },
+      newIp(),
+    ).expect(303);
     clock.advance(Number(refused.headers["retry-after"]) * 1000);
-    await post("/register", { displayName: "B", username: "burst-x", email: "bx@example.org", password: "a burst passphrase" }, from).expect(303);
+    await post(
+      "/register",
+      { displayName: "B", username: "burst-x", email: "bx@example.org", password: "a burst passphrase" },
+      from,
+    ).expect(303);
   });
 
   it("limit password-reset requests", async () => {
@@ -77,9 +102,22 @@ describe("per-IP buckets", () => {
   it("limit recovery-code guesses per account and per address", async () => {
     await createUser(ctx, { username: "guessme" });
     const from = newIp();
-    for (let i = 0; i < 5; i++) await post("/recover", { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" }, from).expect(422);
-    await post("/recover", { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" }, from).expect(422);
-    await post("/recover", { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" }, from).expect(429);
+    for (let i = 0; i < 5; i++)
+      await post(
+        "/recover",
+        { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" },
+        from,
+      ).expect(422);
+    await post(
+      "/recover",
+      { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" },
+      from,
+    ).expect(422);
+    await post(
+      "/recover",
+      { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" },
+      from,
+    ).expect(429);
   });
 });
 
@@ -87,9 +125,16 @@ describe("rate-limit state", () => {
   it("survives a restart of the app", async () => {
     const user = await createUser(ctx);
     const from = newIp();
-    for (let i = 0; i < 6; i++) await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
+    for (let i = 0; i < 6; i++)
+      await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
     const restarted = createApp(ctx.deps);
-    await request(restarted).post("/login").set("Origin", ORIGIN).set("X-Forwarded-For", from).type("form").send({ identifier: user.username, password: PASSWORD }).expect(429);
+    await request(restarted)
+      .post("/login")
+      .set("Origin", ORIGIN)
+      .set("X-Forwarded-For", from)
+      .type("form")
+      .send({ identifier: user.username, password: PASSWORD })
+      .expect(429);
   });
 
   it("holds no IP address or sign-in name, only keyed hashes", async () => {
@@ -112,9 +157,21 @@ describe("X-Forwarded-For", () => {
     try {
       // Without trust, every request comes from the same socket address, whatever the header says.
       for (let i = 0; i < 10; i++) {
-        await request(direct.app).post("/forgot-password").set("Origin", ORIGIN).set("X-Forwarded-For", `198.51.100.${i}`).type("form").send({ identifier: "x" }).expect(200);
+        await request(direct.app)
+          .post("/forgot-password")
+          .set("Origin", ORIGIN)
+          .set("X-Forwarded-For", `198.51.100.${i}`)
+          .type("form")
+          .send({ identifier: "x" })
+          .expect(200);
       }
-      await request(direct.app).post("/forgot-password").set("Origin", ORIGIN).set("X-Forwarded-For", "198.51.100.99").type("form").send({ identifier: "x" }).expect(429);
+      await request(direct.app)
+        .post("/forgot-password")
+        .set("Origin", ORIGIN)
+        .set("X-Forwarded-For", "198.51.100.99")
+        .type("form")
+        .send({ identifier: "x" })
+        .expect(429);
     } finally {
       await direct.close();
     }

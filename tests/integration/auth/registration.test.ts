@@ -3,8 +3,8 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashRecoveryCode } from "../../../src/auth/recovery-codes.js";
-import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createUser, databaseSnapshot, ORIGIN, PASSWORD, sessionCookie } from "../../helpers/accounts.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const post = (path: string, form: Record<string, string>) => request(ctx.app).post(path).set("Origin", ORIGIN).type("form").send(form);
+const post = (path: string, form: Record<string, string>) =>
+  request(ctx.app).post(path).set("Origin", ORIGIN).type("form").send(form);
 
 describe("the registration form", () => {
   it("asks for a display name, username, optional email and password with the right autocomplete", async () => {
@@ -28,24 +29,43 @@ describe("the registration form", () => {
 
 describe("registering", () => {
   it("without an email: signs in and shows ten recovery codes once, stored only as hashes", async () => {
-    const res = await post("/register", { displayName: "Amina", username: "Amina.K", password: "nine lives of a cat" }).expect(200);
+    const res = await post("/register", {
+      displayName: "Amina",
+      username: "Amina.K",
+      password: "nine lives of a cat",
+    }).expect(200);
     expect(sessionCookie(res)).toBeDefined();
     const codes = [...res.text.matchAll(/<code>([a-z0-9]{4}(?:-[a-z0-9]{4}){3})<\/code>/g)].map((m) => m[1]!);
     expect(codes).toHaveLength(10);
-    const user = await ctx.db.user.findUniqueOrThrow({ where: { username: "amina.k" }, include: { recoveryCodes: true } });
+    const user = await ctx.db.user.findUniqueOrThrow({
+      where: { username: "amina.k" },
+      include: { recoveryCodes: true },
+    });
     expect(user.email).toBeNull();
     expect(user.displayName).toBe("Amina");
     expect(user.recoveryCodes.map((c) => c.codeHash).sort()).toEqual(codes.map(hashRecoveryCode).sort());
     expect(JSON.stringify(await ctx.db.recoveryCode.findMany())).not.toContain(codes[0]!.replace(/-/g, ""));
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     // The codes can be downloaded as a file.
-    const file = await request(ctx.app).post("/account/recovery-codes.txt").set("Origin", ORIGIN).set("Cookie", sessionCookie(res)!.split(";")[0]!).type("form").send(`codes=${codes.join("&codes=")}`).expect(200);
+    const file = await request(ctx.app)
+      .post("/account/recovery-codes.txt")
+      .set("Origin", ORIGIN)
+      .set("Cookie", sessionCookie(res)!.split(";")[0]!)
+      .type("form")
+      .send(`codes=${codes.join("&codes=")}`)
+      .expect(200);
     expect(file.headers["content-disposition"]).toMatch(/^attachment; filename="?recovery-codes\.txt"?$/);
     expect(file.text).toContain(codes[9]);
   });
 
   it("with an email: signs in and goes where the person was heading, with no codes", async () => {
-    const res = await post("/register", { displayName: "Boris", username: "boris", email: " Boris@Example.org ", password: "nine lives of a dog", next: "/courses/fixture-course" }).expect(303);
+    const res = await post("/register", {
+      displayName: "Boris",
+      username: "boris",
+      email: " Boris@Example.org ",
+      password: "nine lives of a dog",
+      next: "/courses/fixture-course",
+    }).expect(303);
     expect(res.headers.location).toBe("/courses/fixture-course");
     const user = await ctx.db.user.findUniqueOrThrow({ where: { username: "boris" } });
     expect(user.email).toBe("boris@example.org");
@@ -53,33 +73,86 @@ describe("registering", () => {
   });
 
   it("ignores fields it does not know: a `role` in the form changes nothing", async () => {
-    await post("/register", { displayName: "Eve", username: "eve", password: "nine lives of a fox", role: "admin", platformRole: "admin", disabledAt: "x" }).expect(200);
+    await post("/register", {
+      displayName: "Eve",
+      username: "eve",
+      password: "nine lives of a fox",
+      role: "admin",
+      platformRole: "admin",
+      disabledAt: "x",
+    }).expect(200);
     const eve = await ctx.db.user.findUniqueOrThrow({ where: { username: "eve" } });
     expect(eve.platformRole).toBe("learner");
     expect(eve.disabledAt).toBeNull();
   });
 
   it("never redirects to another site after registering", async () => {
-    const res = await post("/register", { displayName: "Red", username: "redirect", email: "r@example.org", password: "nine lives of a rat", next: "//evil.example/" }).expect(303);
+    const res = await post("/register", {
+      displayName: "Red",
+      username: "redirect",
+      email: "r@example.org",
+      password: "nine lives of a rat",
+      next: "//evil.example/",
+    }).expect(303);
     expect(res.headers.location).toBe("/");
   });
 });
 
 describe("registration with bad input gets clear errors next to the fields and stores nothing", () => {
   it.each([
-    ["an empty form", {}, { displayName: "Enter the name other people will see.", username: "Choose a username.", password: "Enter a password." }],
-    ["a short username", { displayName: "A", username: "ab", password: "nine lives of a cow" }, { username: "A username has at least 3 characters." }],
-    ["a username with spaces", { displayName: "A", username: "a b c", password: "nine lives of a cow" }, { username: "Use only letters a–z, digits" }],
-    ["a bad email", { displayName: "A", username: "abc", email: "not-an-email", password: "nine lives of a cow" }, { email: "Enter an email address like name@example.org." }],
-    ["a short password", { displayName: "A", username: "abc", password: "short" }, { password: "Use at least 8 characters." }],
-    ["a common password", { displayName: "A", username: "abc", password: "password123" }, { password: "one of the most common ones" }],
-    ["the username as password", { displayName: "A", username: "abcdefgh", password: "ABCDEFGH" }, { password: "cannot be your username" }],
-    ["a long display name", { displayName: "x".repeat(81), username: "abc", password: "nine lives of a cow" }, { displayName: "at most 80 characters" }],
+    [
+      "an empty form",
+      {},
+      {
+        displayName: "Enter the name other people will see.",
+        username: "Choose a username.",
+        password: "Enter a password.",
+      },
+    ],
+    [
+      "a short username",
+      { displayName: "A", username: "ab", password: "nine lives of a cow" },
+      { username: "A username has at least 3 characters." },
+    ],
+    [
+      "a username with spaces",
+      { displayName: "A", username: "a b c", password: "nine lives of a cow" },
+      { username: "Use only letters a–z, digits" },
+    ],
+    [
+      "a bad email",
+      { displayName: "A", username: "abc", email: "not-an-email", password: "nine lives of a cow" },
+      { email: "Enter an email address like name@example.org." },
+    ],
+    [
+      "a short password",
+      { displayName: "A", username: "abc", password: "short" },
+      { password: "Use at least 8 characters." },
+    ],
+    [
+      "a common password",
+      { displayName: "A", username: "abc", password: "password123" },
+      { password: "one of the most common ones" },
+    ],
+    [
+      "the username as password",
+      { displayName: "A", username: "abcdefgh", password: "ABCDEFGH" },
+      { password: "cannot be your username" },
+    ],
+    [
+      "a long display name",
+      { displayName: "x".repeat(81), username: "abc", password: "nine lives of a cow" },
+      { displayName: "at most 80 characters" },
+    ],
   ])("%s", async (_name, form, expected) => {
     const before = await databaseSnapshot(ctx);
     const res = await post("/register", form as Record<string, string>).expect(422);
     for (const [field, message] of Object.entries(expected)) {
-      expect(res.text).toMatch(new RegExp(`id="f-${field}-error"><span class="visually-hidden">Error:</span> [^<]*${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      expect(res.text).toMatch(
+        new RegExp(
+          `id="f-${field}-error"><span class="visually-hidden">Error:</span> [^<]*${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+        ),
+      );
       expect(res.text).toMatch(new RegExp(`id="f-${field}"[^>]*aria-invalid="true"`));
     }
     expect(res.text).toContain('class="error-summary"');
@@ -87,7 +160,12 @@ describe("registration with bad input gets clear errors next to the fields and s
   });
 
   it("keeps what was typed, except the password", async () => {
-    const res = await post("/register", { displayName: "Zoë <b>", username: "z", email: "zoe@example.org", password: "secret-password-here" }).expect(422);
+    const res = await post("/register", {
+      displayName: "Zoë <b>",
+      username: "z",
+      email: "zoe@example.org",
+      password: "secret-password-here",
+    }).expect(422);
     expect(res.text).toContain('value="Zoë &lt;b&gt;"');
     expect(res.text).toContain('value="zoe@example.org"');
     expect(res.text).not.toContain("secret-password-here");
@@ -96,7 +174,12 @@ describe("registration with bad input gets clear errors next to the fields and s
   it("refuses a username or email already in use", async () => {
     await createUser(ctx, { username: "taken", email: "taken@example.org" });
     const before = await databaseSnapshot(ctx);
-    const res = await post("/register", { displayName: "T", username: "TAKEN", email: "Taken@example.org", password: "nine lives of a yak" }).expect(422);
+    const res = await post("/register", {
+      displayName: "T",
+      username: "TAKEN",
+      email: "Taken@example.org",
+      password: "nine lives of a yak",
+    }).expect(422);
     expect(res.text).toContain("This username is already taken.");
     expect(res.text).toContain("Another account already uses this email address.");
     expect(await databaseSnapshot(ctx)).toBe(before);
@@ -104,7 +187,11 @@ describe("registration with bad input gets clear errors next to the fields and s
 
   it("refuses a body over 100 KB with 413 and stores nothing", async () => {
     const before = await databaseSnapshot(ctx);
-    const res = await post("/register", { displayName: "x".repeat(110_000), username: "huge", password: "nine lives of a bee" }).expect(413);
+    const res = await post("/register", {
+      displayName: "x".repeat(110_000),
+      username: "huge",
+      password: "nine lives of a bee",
+    }).expect(413);
     expect(res.text).toContain("Too much data");
     expect(await databaseSnapshot(ctx)).toBe(before);
   });
@@ -119,7 +206,11 @@ describe("signing in", () => {
 
   it("returns to where the person was, but never to another site", async () => {
     const user = await createUser(ctx);
-    await post("/login", { identifier: user.username, password: PASSWORD, next: "/courses/fixture-course/basics" }).expect("Location", "/courses/fixture-course/basics");
+    await post("/login", {
+      identifier: user.username,
+      password: PASSWORD,
+      next: "/courses/fixture-course/basics",
+    }).expect("Location", "/courses/fixture-course/basics");
     for (const next of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
       await post("/login", { identifier: user.username, password: PASSWORD, next }).expect("Location", "/");
     }

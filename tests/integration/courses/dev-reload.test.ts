@@ -30,7 +30,10 @@ describe("editing courses while the server runs", () => {
   });
 
   it("keeps the last good version online and lists the problems of a broken edit", async () => {
-    fs.writeFileSync(lessonFile(), fs.readFileSync(lessonFile(), "utf8").replace("minutes: 7", "minutes: seven").replace("Return to", "Broken"));
+    fs.writeFileSync(
+      lessonFile(),
+      fs.readFileSync(lessonFile(), "utf8").replace("minutes: 7", "minutes: seven").replace("Return to", "Broken"),
+    );
     expect(ctx.deps.catalog.reload()).toBe(false);
     const res = await request(ctx.app).get("/courses/fixture-course/basics/second-lesson").expect(200);
     expect(res.text).toContain("Return to");

@@ -44,7 +44,9 @@ describe("course pages", () => {
 
   it("the lesson page has breadcrumbs, reading time, contents, the rendered lesson and previous/next links", async () => {
     const res = await request(ctx.app).get("/courses/fixture-course/basics/first-lesson").expect(200);
-    expect(res.text).toMatch(/<nav class="breadcrumbs" aria-label="Breadcrumb">[\s\S]*Fixture course[\s\S]*The basics[\s\S]*aria-current="page">The first lesson/);
+    expect(res.text).toMatch(
+      /<nav class="breadcrumbs" aria-label="Breadcrumb">[\s\S]*Fixture course[\s\S]*The basics[\s\S]*aria-current="page">The first lesson/,
+    );
     expect(res.text).toContain("Reading time: 5 minutes");
     expect(res.text).toContain('<nav class="toc"');
     expect(res.text).toContain('<h2 id="one">One</h2>');
@@ -61,7 +63,8 @@ describe("course pages", () => {
   it("the quiz preview shows questions but never an answer key or feedback", async () => {
     const res = await request(ctx.app).get("/courses/fixture-course/basics/quiz").expect(200);
     expect(res.text).toContain("Pick the right one.");
-    for (const secret of ["Yes, right.", "No, wrong.", "Lisboa", "Because it is right.", "correct"]) expect(res.text).not.toContain(secret);
+    for (const secret of ["Yes, right.", "No, wrong.", "Lisboa", "Because it is right.", "correct"])
+      expect(res.text).not.toContain(secret);
   });
 
   it("the glossary, a printable resource and a downloadable resource", async () => {
@@ -76,7 +79,9 @@ describe("course pages", () => {
 
   it("serves registered assets with long caching, and nothing else from the course folder", async () => {
     const lesson = await request(ctx.app).get("/courses/fixture-course/basics/first-lesson");
-    const src = /src="(\/courses\/fixture-course\/assets\/basics\/media\/dot\.png\?v=[0-9a-f]+)"/.exec(lesson.text)![1]!;
+    const src = /src="(\/courses\/fixture-course\/assets\/basics\/media\/dot\.png\?v=[0-9a-f]+)"/.exec(
+      lesson.text,
+    )![1]!;
     const img = await request(ctx.app).get(src).expect(200).expect("Content-Type", "image/png");
     expect(img.headers["cache-control"]).toContain("immutable");
     await request(ctx.app).get("/courses/fixture-course/assets/course.yaml").expect(404);
@@ -133,6 +138,9 @@ describe("every response", () => {
     expect(res.text).toMatch(/<script src="\/static\/vendor\/htmx-4\.\d+\.\d+\.min\.js" defer><\/script>/);
     expect(res.text).not.toMatch(/<script>|<style>| on\w+="/);
     const htmx = /src="(\/static\/vendor\/htmx-[^"]+)"/.exec(res.text)![1]!;
-    await request(ctx.app).get(htmx).expect(200).expect("Content-Type", /javascript/);
+    await request(ctx.app)
+      .get(htmx)
+      .expect(200)
+      .expect("Content-Type", /javascript/);
   });
 });

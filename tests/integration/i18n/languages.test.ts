@@ -21,7 +21,10 @@ describe("interface languages", () => {
     ["ru,en;q=0.5", "ru", "ltr"],
     ["de-DE,de;q=0.9", "en", "ltr"],
   ])("follows the browser (%s → %s, %s)", async (header, code, dir) => {
-    const res = await request(ctx.app).get("/courses/fixture-course/basics/first-lesson").set("Accept-Language", header).expect(200);
+    const res = await request(ctx.app)
+      .get("/courses/fixture-course/basics/first-lesson")
+      .set("Accept-Language", header)
+      .expect(200);
     expect(res.text).toContain(`<html lang="${code}" dir="${dir}"`);
     expect(res.text).toContain(`>${nav(code)}<`);
     expect(res.headers.vary).toMatch(/Accept-Language/);
@@ -29,20 +32,42 @@ describe("interface languages", () => {
 
   it("remembers the switcher's choice on this device, over the browser's", async () => {
     const agent = request.agent(ctx.app);
-    await agent.post("/language").set("Origin", ORIGIN).type("form").send({ lang: "ar", return: "/courses/fixture-course" }).expect(303).expect("Location", "/courses/fixture-course");
+    await agent
+      .post("/language")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ lang: "ar", return: "/courses/fixture-course" })
+      .expect(303)
+      .expect("Location", "/courses/fixture-course");
     const res = await agent.get("/courses/fixture-course").set("Accept-Language", "fr").expect(200);
     expect(res.text).toContain('<html lang="ar" dir="rtl"');
   });
 
   it("refuses unknown languages and never redirects off the site", async () => {
-    const res = await request(ctx.app).post("/language").set("Origin", ORIGIN).type("form").send({ lang: "xx", return: "/" }).expect(400);
+    const res = await request(ctx.app)
+      .post("/language")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ lang: "xx", return: "/" })
+      .expect(400);
     expect(res.text).toContain("That language is not available.");
-    await request(ctx.app).post("/language").set("Origin", ORIGIN).type("form").send({ lang: "fr", return: "//evil.example/" }).expect(303).expect("Location", "/");
+    await request(ctx.app)
+      .post("/language")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ lang: "fr", return: "//evil.example/" })
+      .expect(303)
+      .expect("Location", "/");
   });
 
   it("uses a signed-in person's saved preference on every device, over the browser's", async () => {
     const user = await createUser(ctx, { displayName: "Olga" });
-    await (await signedInAgent(ctx, user)).post("/account/profile").set("Origin", ORIGIN).type("form").send({ displayName: "Olga", locale: "ru" }).expect(303);
+    await (await signedInAgent(ctx, user))
+      .post("/account/profile")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ displayName: "Olga", locale: "ru" })
+      .expect(303);
     // Another device: no language cookie, a French browser.
     const page = await (await signedInAgent(ctx, user)).get("/account").set("Accept-Language", "fr").expect(200);
     expect(page.text).toContain('<html lang="ru" dir="ltr"');
@@ -51,7 +76,10 @@ describe("interface languages", () => {
 
 describe("course content in another language than the interface", () => {
   it("is marked with its language, so screen readers switch voice (WCAG 3.1.2)", async () => {
-    const res = await request(ctx.app).get("/courses/fixture-course/basics/first-lesson").set("Accept-Language", "ar").expect(200);
+    const res = await request(ctx.app)
+      .get("/courses/fixture-course/basics/first-lesson")
+      .set("Accept-Language", "ar")
+      .expect(200);
     expect(res.text).toContain('<html lang="ar" dir="rtl"');
     expect(res.text).toMatch(/<h1 lang="en" dir="ltr">/);
     expect(res.text).toMatch(/<div class="prose" lang="en" dir="ltr">/);

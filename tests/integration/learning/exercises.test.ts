@@ -2,8 +2,8 @@
 // button without JavaScript, and counted when a module asks for one.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
 import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createTestContext, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -20,8 +20,19 @@ describe("reflection exercises", () => {
     const empty = await author.get(EXERCISE).expect(200);
     expect(empty.text).toContain("Not saved yet.");
     expect(empty.text).toContain("Only you can see what you write here");
-    await author.post(EXERCISE).set("Origin", ORIGIN).type("form").send({ text: "In my country, possession is a crime." }).expect(303).expect("Location", `${EXERCISE}?notice=exercise-saved`);
-    await author.post(EXERCISE).set("Origin", ORIGIN).type("form").send({ text: "Edited: possession is still a crime <b>here</b>." }).expect(303);
+    await author
+      .post(EXERCISE)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ text: "In my country, possession is a crime." })
+      .expect(303)
+      .expect("Location", `${EXERCISE}?notice=exercise-saved`);
+    await author
+      .post(EXERCISE)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ text: "Edited: possession is still a crime <b>here</b>." })
+      .expect(303);
     const mine = await author.get(EXERCISE).expect(200);
     expect(mine.text).toContain("Edited: possession is still a crime &lt;b&gt;here&lt;/b&gt;.");
     expect(mine.text).toMatch(/Saved .* UTC\./);
@@ -32,7 +43,13 @@ describe("reflection exercises", () => {
 
   it("autosave with htmx answers with the saved state only", async () => {
     const agent = await signedInAgent(ctx, await createUser(ctx));
-    const res = await agent.post(EXERCISE).set("Origin", ORIGIN).set("HX-Request", "true").type("form").send({ text: "Draft one" }).expect(200);
+    const res = await agent
+      .post(EXERCISE)
+      .set("Origin", ORIGIN)
+      .set("HX-Request", "true")
+      .type("form")
+      .send({ text: "Draft one" })
+      .expect(200);
     expect(res.text.trim()).toMatch(/^Saved .* UTC\.$/);
     expect(res.headers.vary).toContain("HX-Request");
   });
@@ -40,7 +57,12 @@ describe("reflection exercises", () => {
   it("refuse a text over 20,000 characters with the form, keeping it, storing nothing", async () => {
     const user = await createUser(ctx);
     const agent = await signedInAgent(ctx, user);
-    const res = await agent.post(EXERCISE).set("Origin", ORIGIN).type("form").send({ text: "x".repeat(20_001) }).expect(422);
+    const res = await agent
+      .post(EXERCISE)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ text: "x".repeat(20_001) })
+      .expect(422);
     expect(res.text).toContain("Your reflection is too long: keep it under 20,000 characters.");
     expect(await ctx.db.exerciseResponse.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -51,7 +73,12 @@ describe("reflection exercises", () => {
       const agent = await signedInAgent(seq, await createUser(seq));
       const before = await agent.get("/courses/sequential-course/first").expect(200);
       expect(before.text).not.toContain('class="tag tag-done">Saved');
-      await agent.post("/courses/sequential-course/first/exercise").set("Origin", ORIGIN).type("form").send({ text: "My thoughts." }).expect(303);
+      await agent
+        .post("/courses/sequential-course/first/exercise")
+        .set("Origin", ORIGIN)
+        .type("form")
+        .send({ text: "My thoughts." })
+        .expect(303);
       const after = await agent.get("/courses/sequential-course/first").expect(200);
       expect(after.text).toContain('class="tag tag-done">Saved');
     } finally {

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, FIXTURE_COURSES, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
 import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createTestContext, FIXTURE_COURSES, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -23,7 +23,11 @@ describe("enrolling", () => {
     const page = await agent.get("/courses/fixture-course").expect(200);
     expect(page.text).toContain("Enrolling is free.");
     expect(page.text).toContain('action="/courses/fixture-course/enrol"');
-    await agent.post("/courses/fixture-course/enrol").set("Origin", ORIGIN).expect(303).expect("Location", "/courses/fixture-course");
+    await agent
+      .post("/courses/fixture-course/enrol")
+      .set("Origin", ORIGIN)
+      .expect(303)
+      .expect("Location", "/courses/fixture-course");
     await agent.post("/courses/fixture-course/enrol").set("Origin", ORIGIN).expect(303);
     expect(await ctx.db.enrolment.count({ where: { userId: user.id } })).toBe(1);
     expect((await agent.get("/courses/fixture-course")).text).toContain("Your progress");
@@ -32,7 +36,11 @@ describe("enrolling", () => {
   it("anonymous visitors are invited to create an account instead", async () => {
     const page = await request(ctx.app).get("/courses/fixture-course").expect(200);
     expect(page.text).toContain("/register?next=%2Fcourses%2Ffixture-course");
-    await request(ctx.app).post("/courses/fixture-course/enrol").set("Origin", ORIGIN).expect(303).expect("Location", /^\/login\?next=/);
+    await request(ctx.app)
+      .post("/courses/fixture-course/enrol")
+      .set("Origin", ORIGIN)
+      .expect(303)
+      .expect("Location", /^\/login\?next=/);
   });
 });
 
@@ -42,7 +50,12 @@ describe("marking a lesson complete", () => {
     const agent = await signedInAgent(ctx, user);
     const before = await agent.get(LESSON).expect(200);
     expect(before.text).toContain("0 of 2 lessons done");
-    const res = await agent.post(`${LESSON}/complete`).set("Origin", ORIGIN).type("form").send({ done: "true", return: LESSON }).expect(303);
+    const res = await agent
+      .post(`${LESSON}/complete`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ done: "true", return: LESSON })
+      .expect(303);
     expect(res.headers.location).toBe(`${LESSON}?notice=lesson-completed`);
     const after = await agent.get(res.headers.location!).expect(200);
     expect(after.text).toContain("Lesson marked as complete.");
@@ -54,13 +67,21 @@ describe("marking a lesson complete", () => {
 
   it("with htmx: returns the new button, the module progress and an announcement to swap in", async () => {
     const agent = await signedInAgent(ctx, await createUser(ctx));
-    const res = await agent.post(`${LESSON}/complete`).set("Origin", ORIGIN).set("HX-Request", "true").type("form").send({ done: "true" }).expect(200);
+    const res = await agent
+      .post(`${LESSON}/complete`)
+      .set("Origin", ORIGIN)
+      .set("HX-Request", "true")
+      .type("form")
+      .send({ done: "true" })
+      .expect(200);
     expect(res.headers.vary).toContain("HX-Request");
     expect(res.text).toMatch(/^<form[^>]*id="lesson-completion"/);
     expect(res.text).toContain("autofocus>Mark as not complete</button>");
     expect(res.text).toContain('<hx-partial hx-target="#module-progress" hx-swap="outerHTML">');
     expect(res.text).toContain("1 of 2 lessons done");
-    expect(res.text).toContain('<hx-partial hx-target="#announcer" hx-swap="innerHTML">Lesson marked as complete.</hx-partial>');
+    expect(res.text).toContain(
+      '<hx-partial hx-target="#announcer" hx-swap="innerHTML">Lesson marked as complete.</hx-partial>',
+    );
     expect(res.text).not.toContain("<html");
   });
 
@@ -75,7 +96,11 @@ describe("marking a lesson complete", () => {
   it("a burst of 30 double clicks stores one completion", async () => {
     const user = await createUser(ctx);
     const agent = await signedInAgent(ctx, user);
-    const results = await Promise.all(Array.from({ length: 30 }, () => agent.post(`${LESSON}/complete`).set("Origin", ORIGIN).type("form").send({ done: "true" })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        agent.post(`${LESSON}/complete`).set("Origin", ORIGIN).type("form").send({ done: "true" }),
+      ),
+    );
     expect(results.every((r) => r.status === 303)).toBe(true);
     expect(await ctx.db.lessonProgress.count({ where: { userId: user.id } })).toBe(1);
   });
@@ -121,7 +146,12 @@ describe("My learning", () => {
   it("shows quiz results per module", async () => {
     const user = await createUser(ctx);
     const agent = await signedInAgent(ctx, user);
-    await agent.post("/courses/fixture-course/basics/quiz").set("Origin", ORIGIN).type("form").send({ attempt: "1", "q.single": "right", "q.tf": "false" }).expect(303);
+    await agent
+      .post("/courses/fixture-course/basics/quiz")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ attempt: "1", "q.single": "right", "q.tf": "false" })
+      .expect(303);
     const page = await agent.get("/learning").expect(200);
     expect(page.text).toMatch(/<a href="\/courses\/fixture-course\/basics\/quiz\/attempts">29%<\/a>/);
   });
@@ -142,7 +172,12 @@ describe("a sequential course", () => {
     expect(course.text).toContain("Locked");
     const second = await agent.get("/courses/sequential-course/second").expect(200);
     expect(second.text).toContain("This module opens when you complete the module before it:");
-    const refused = await agent.post("/courses/sequential-course/second/two/complete").set("Origin", ORIGIN).type("form").send({ done: "true" }).expect(403);
+    const refused = await agent
+      .post("/courses/sequential-course/second/two/complete")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ done: "true" })
+      .expect(403);
     expect(refused.text).toContain("This module opens when you complete “First things”.");
     expect(await seq.db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -156,20 +191,41 @@ describe("when content changes", () => {
     try {
       const agent = await signedInAgent(edited, await createUser(edited));
       for (const lesson of ["first-lesson", "second-lesson"]) {
-        await agent.post(`/courses/fixture-course/basics/${lesson}/complete`).set("Origin", ORIGIN).type("form").send({ done: "true" }).expect(303);
+        await agent
+          .post(`/courses/fixture-course/basics/${lesson}/complete`)
+          .set("Origin", ORIGIN)
+          .type("form")
+          .send({ done: "true" })
+          .expect(303);
       }
       // Rename a file and reorder: progress keeps (ids unchanged). Then remove a lesson.
       fs.renameSync(path.join(dir, "basics/first.md"), path.join(dir, "basics/renamed.md"));
       const moduleFile = path.join(dir, "basics/module.yaml");
-      fs.writeFileSync(moduleFile, fs.readFileSync(moduleFile, "utf8").replace("  - first.md\n  - second.md", "  - second.md\n  - renamed.md"));
-      fs.writeFileSync(path.join(dir, "basics/second.md"), fs.readFileSync(path.join(dir, "basics/second.md"), "utf8").replace("[the first lesson](first.md)", "[the first lesson](renamed.md)"));
-      fs.writeFileSync(path.join(dir, "basics/renamed.md"), fs.readFileSync(path.join(dir, "basics/renamed.md"), "utf8").replace("second.md#two-a", "second.md"));
+      fs.writeFileSync(
+        moduleFile,
+        fs.readFileSync(moduleFile, "utf8").replace("  - first.md\n  - second.md", "  - second.md\n  - renamed.md"),
+      );
+      fs.writeFileSync(
+        path.join(dir, "basics/second.md"),
+        fs
+          .readFileSync(path.join(dir, "basics/second.md"), "utf8")
+          .replace("[the first lesson](first.md)", "[the first lesson](renamed.md)"),
+      );
+      fs.writeFileSync(
+        path.join(dir, "basics/renamed.md"),
+        fs.readFileSync(path.join(dir, "basics/renamed.md"), "utf8").replace("second.md#two-a", "second.md"),
+      );
       expect(edited.deps.catalog.reload()).toBe(true);
       expect((await agent.get("/courses/fixture-course/basics/first-lesson")).text).toContain("2 of 2 lessons done");
 
       fs.writeFileSync(moduleFile, fs.readFileSync(moduleFile, "utf8").replace("  - renamed.md\n", ""));
       fs.rmSync(path.join(dir, "basics/renamed.md"));
-      fs.writeFileSync(path.join(dir, "basics/second.md"), fs.readFileSync(path.join(dir, "basics/second.md"), "utf8").replace("[the first lesson](renamed.md)", "the first lesson"));
+      fs.writeFileSync(
+        path.join(dir, "basics/second.md"),
+        fs
+          .readFileSync(path.join(dir, "basics/second.md"), "utf8")
+          .replace("[the first lesson](renamed.md)", "the first lesson"),
+      );
       expect(edited.deps.catalog.reload()).toBe(true);
       const page = await agent.get("/courses/fixture-course/basics/second-lesson").expect(200);
       expect(page.text).toContain("1 of 1 lessons done");

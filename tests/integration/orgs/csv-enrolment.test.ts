@@ -5,11 +5,11 @@ import fs from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getLocale } from "../../../src/i18n/i18n.js";
+import { outboxDir } from "../../../src/mail/mailer.js";
 import { createUser, mailText, ORIGIN, readOutbox, signedInAgent } from "../../helpers/accounts.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createTestOrg, type TestOrg } from "../../helpers/orgs.js";
-import { getLocale } from "../../../src/i18n/i18n.js";
-import { outboxDir } from "../../../src/mail/mailer.js";
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -29,7 +29,10 @@ beforeEach(async () => {
 });
 
 const upload = (bytes: Buffer | string, filename = "learners.csv") =>
-  admin.post(`${org.url}/import`).set("Origin", ORIGIN).attach("file", Buffer.from(bytes), { filename, contentType: "text/csv" });
+  admin
+    .post(`${org.url}/import`)
+    .set("Origin", ORIGIN)
+    .attach("file", Buffer.from(bytes), { filename, contentType: "text/csv" });
 
 const importIdOf = (html: string) => /action="[^"]*\/import\/([0-9a-f-]{36})"/.exec(html)?.[1];
 
@@ -59,15 +62,27 @@ describe("CSV enrolment", () => {
 
   it("enrols existing accounts, pre-assigns the others, and emails everyone", async () => {
     const existing = await createUser(ctx, { email: "existing@example.org", displayName: "Existing" });
-    const csv = "email,name,language\nexisting@example.org,Existing Person,\nnew.person@example.org,Nouvelle Personne,fr\n";
+    const csv =
+      "email,name,language\nexisting@example.org,Existing Person,\nnew.person@example.org,Nouvelle Personne,fr\n";
     const preview = await upload(csv).expect(200);
-    const confirm = await admin.post(`${org.url}/import/${importIdOf(preview.text)}`).set("Origin", ORIGIN).expect(303);
+    const confirm = await admin
+      .post(`${org.url}/import/${importIdOf(preview.text)}`)
+      .set("Origin", ORIGIN)
+      .expect(303);
     expect(confirm.headers.location).toBe(`${org.url}/settings?notice=import-done&enrolled=1&pending=1`);
     const settings = await admin.get(confirm.headers.location!).expect(200);
     expect(settings.text).toContain("Enrolled and emailed: 1. Invited to sign up, as they have no account yet: 1.");
     expect(settings.text).toContain("new.person@example.org");
-    expect(await ctx.db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId: org.cohort.id, userId: existing.id } } })).toMatchObject({ via: "csv" });
-    expect(await ctx.db.enrolment.findUnique({ where: { userId_courseId: { userId: existing.id, courseId: "fixture-course" } } })).not.toBeNull();
+    expect(
+      await ctx.db.cohortMember.findUnique({
+        where: { cohortId_userId: { cohortId: org.cohort.id, userId: existing.id } },
+      }),
+    ).toMatchObject({ via: "csv" });
+    expect(
+      await ctx.db.enrolment.findUnique({
+        where: { userId_courseId: { userId: existing.id, courseId: "fixture-course" } },
+      }),
+    ).not.toBeNull();
     // Mail goes out after the commit: wait for both messages.
     await expect.poll(() => readOutbox(ctx).length).toBe(2);
     const mails = readOutbox(ctx).map(mailText);
@@ -75,12 +90,36 @@ describe("CSV enrolment", () => {
     const invitation = mails.find((m) => m.includes("To: new.person@example.org"))!;
     expect(invitation).toContain("/register?email=new.person%40example.org");
     // In the language the CSV gave for this person.
-    expect(invitation).toContain(getLocale("fr").t("mail.cohortInvite.pending", { name: "Nouvelle Personne", org: org.org.name, cohort: org.cohort.name, course: "Fixture course", link: "", instance: "Sendero" }).split("\n")[0]!);
+    expect(invitation).toContain(
+      getLocale("fr")
+        .t("mail.cohortInvite.pending", {
+          name: "Nouvelle Personne",
+          org: org.org.name,
+          cohort: org.cohort.name,
+          course: "Fixture course",
+          link: "",
+          instance: "Sendero",
+        })
+        .split("\n")[0]!,
+    );
 
     // The invited person signs up with that address and lands in the cohort.
     const agent = request.agent(ctx.app);
-    await agent.get("/register?email=new.person%40example.org").expect(200).expect((r) => expect(r.text).toContain('value="new.person@example.org"'));
-    await agent.post("/register").set("Origin", ORIGIN).type("form").send({ displayName: "Nouvelle", username: `newperson${counter}`, email: "new.person@example.org", password: "correct horse battery staple" }).expect(303);
+    await agent
+      .get("/register?email=new.person%40example.org")
+      .expect(200)
+      .expect((r) => expect(r.text).toContain('value="new.person@example.org"'));
+    await agent
+      .post("/register")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({
+        displayName: "Nouvelle",
+        username: `newperson${counter}`,
+        email: "new.person@example.org",
+        password: "correct horse battery staple",
+      })
+      .expect(303);
     const account = await agent.get("/account").expect(200);
     expect(account.text).toContain(org.cohort.name);
     expect(await ctx.db.pendingEnrolment.count({ where: { cohortId: org.cohort.id } })).toBe(0);
@@ -88,8 +127,13 @@ describe("CSV enrolment", () => {
 
   it("rejects duplicates in the file and people already in the cohort, per row", async () => {
     const member = await createUser(ctx, { email: "member@example.org" });
-    await admin.post(`${org.url}/import/${importIdOf((await upload(`email,name\nmember@example.org,Member\n`)).text)}`).set("Origin", ORIGIN).expect(303);
-    const res = await upload("email,name\nMember@Example.org,Member again\nsame@example.org,One\nSAME@example.org,Two\nnot-an-email,Three\n=cmd|' /C calc'!A0,Four\n").expect(200);
+    await admin
+      .post(`${org.url}/import/${importIdOf((await upload(`email,name\nmember@example.org,Member\n`)).text)}`)
+      .set("Origin", ORIGIN)
+      .expect(303);
+    const res = await upload(
+      "email,name\nMember@Example.org,Member again\nsame@example.org,One\nSAME@example.org,Two\nnot-an-email,Three\n=cmd|' /C calc'!A0,Four\n",
+    ).expect(200);
     expect(res.text).toContain("Line 2: member@example.org is already in this cohort.");
     expect(res.text).toContain("Line 4: same@example.org already appears on line 3.");
     expect(res.text).toContain("Line 5: &quot;not-an-email&quot; is not an email address.");
@@ -105,9 +149,11 @@ describe("CSV enrolment", () => {
     expect(importIdOf(res.text)).toBeTruthy();
   });
 
-  it("reads an Excel \"CSV UTF-8\" file with a byte-order mark, reporting a member already in the cohort", async () => {
+  it('reads an Excel "CSV UTF-8" file with a byte-order mark, reporting a member already in the cohort', async () => {
     const member = await createUser(ctx, { email: "existing.member@example.org" });
-    await ctx.db.cohortMember.create({ data: { cohortId: org.cohort.id, userId: member.id, joinedAt: new Date(), via: "code" } });
+    await ctx.db.cohortMember.create({
+      data: { cohortId: org.cohort.id, userId: member.id, joinedAt: new Date(), via: "code" },
+    });
     const res = await upload(fixture("excel-csv-utf8-bom.csv")).expect(200);
     expect(res.text).toContain("Line 4: existing.member@example.org is already in this cohort.");
     expect(res.text).toContain("Line 3: &quot;tr&quot; is not a language learners can use here.");
@@ -119,8 +165,16 @@ describe("CSV enrolment", () => {
     ["a file with wrong headers", "address,who\na@example.org,A\n", "The header has no email column"],
     ["an empty file", "", "The file is empty."],
     ["a header without learners", "email,name\n", "The file has a header line but no learners."],
-    ["a spreadsheet workbook", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200, 1)]), "This is a spreadsheet workbook"],
-    ["more than 10,000 rows", `email,name\n${Array.from({ length: 10_001 }, (_, i) => `p${i}@example.org,P ${i}`).join("\n")}\n`, "one import can hold at most 10,000"],
+    [
+      "a spreadsheet workbook",
+      Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200, 1)]),
+      "This is a spreadsheet workbook",
+    ],
+    [
+      "more than 10,000 rows",
+      `email,name\n${Array.from({ length: 10_001 }, (_, i) => `p${i}@example.org,P ${i}`).join("\n")}\n`,
+      "one import can hold at most 10,000",
+    ],
   ])("refuses %s with a clear message, storing nothing", async (_case, body, message) => {
     const before = await enrolmentState();
     const res = await upload(body as string).expect(422);
@@ -144,7 +198,10 @@ describe("CSV enrolment", () => {
     expect(preview.text).toContain("10,000 learners ready to enrol");
     expect(preview.text).toContain("… and 9,950 more lines");
     const started = performance.now();
-    await admin.post(`${org.url}/import/${importIdOf(preview.text)}`).set("Origin", ORIGIN).expect(303);
+    await admin
+      .post(`${org.url}/import/${importIdOf(preview.text)}`)
+      .set("Origin", ORIGIN)
+      .expect(303);
     const took = performance.now() - started;
     expect(await ctx.db.pendingEnrolment.count({ where: { cohortId: org.cohort.id } })).toBe(10_000);
     console.log(`10,000-row import confirmed in ${Math.round(took)} ms`);
@@ -155,13 +212,20 @@ describe("CSV enrolment", () => {
   it("is all or nothing: when the cohort fills up between preview and confirmation, nobody is enrolled", async () => {
     const small = await createTestOrg(ctx, `small${counter}`, { capacity: 3 });
     const smallAdmin = await signedInAgent(ctx, small.admin);
-    const preview = await smallAdmin.post(`${small.url}/import`).set("Origin", ORIGIN).attach("file", Buffer.from("email,name\na@example.org,A\nb@example.org,B\n"), "l.csv").expect(200);
+    const preview = await smallAdmin
+      .post(`${small.url}/import`)
+      .set("Origin", ORIGIN)
+      .attach("file", Buffer.from("email,name\na@example.org,A\nb@example.org,B\n"), "l.csv")
+      .expect(200);
     // Two others join with the code in the meantime.
     for (const name of ["x", "y"]) {
       const agent = await signedInAgent(ctx, await createUser(ctx, { displayName: name }));
       await agent.post("/join").set("Origin", ORIGIN).type("form").send({ code: small.cohort.joinCode }).expect(303);
     }
-    const res = await smallAdmin.post(`${small.url}/import/${importIdOf(preview.text)}`).set("Origin", ORIGIN).expect(409);
+    const res = await smallAdmin
+      .post(`${small.url}/import/${importIdOf(preview.text)}`)
+      .set("Origin", ORIGIN)
+      .expect(409);
     expect(res.text).toContain("This group is full");
     expect(await ctx.db.pendingEnrolment.count({ where: { cohortId: small.cohort.id } })).toBe(0);
     expect(await ctx.db.cohortMember.count({ where: { cohortId: small.cohort.id } })).toBe(2);
@@ -170,8 +234,14 @@ describe("CSV enrolment", () => {
   it("refuses a list larger than the places left, before anything is stored", async () => {
     const small = await createTestOrg(ctx, `tiny${counter}`, { capacity: 1 });
     const smallAdmin = await signedInAgent(ctx, small.admin);
-    const res = await smallAdmin.post(`${small.url}/import`).set("Origin", ORIGIN).attach("file", Buffer.from("email,name\na@example.org,A\nb@example.org,B\n"), "l.csv").expect(422);
-    expect(res.text).toContain("This cohort has room for 1 learners and 1 places are left, but the file lists 2 learners");
+    const res = await smallAdmin
+      .post(`${small.url}/import`)
+      .set("Origin", ORIGIN)
+      .attach("file", Buffer.from("email,name\na@example.org,A\nb@example.org,B\n"), "l.csv")
+      .expect(422);
+    expect(res.text).toContain(
+      "This cohort has room for 1 learners and 1 places are left, but the file lists 2 learners",
+    );
   });
 
   it("confirms an import once; a used or unknown preview answers 404", async () => {

@@ -1,6 +1,6 @@
 // The cohort dashboard against a seeded cohort whose numbers we know, its CSV export, and
 // trainer insight (item statistics and survey results, hidden below five learners).
-import request from "supertest";
+import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, DAY, ORIGIN, signedInAgent, TestClock, type TestUser } from "../../helpers/accounts.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
@@ -14,9 +14,20 @@ let trainer: request.Agent;
 const people = new Map<string, TestUser>();
 
 type Agent = Awaited<ReturnType<typeof signedInAgent>>;
-const complete = (agent: Agent, module: string, lesson: string) => agent.post(`/courses/fixture-course/${module}/${lesson}/complete`).set("Origin", ORIGIN).type("form").send({ done: "true" }).expect(303);
+const complete = (agent: Agent, module: string, lesson: string) =>
+  agent
+    .post(`/courses/fixture-course/${module}/${lesson}/complete`)
+    .set("Origin", ORIGIN)
+    .type("form")
+    .send({ done: "true" })
+    .expect(303);
 const submitBasics = (agent: Agent, answers: Record<string, unknown>) =>
-  agent.post("/courses/fixture-course/basics/quiz").set("Origin", ORIGIN).type("form").send({ ...RIGHT_BASICS, ...answers, attempt: "1" } as unknown as Record<string, string>).expect(303);
+  agent
+    .post("/courses/fixture-course/basics/quiz")
+    .set("Origin", ORIGIN)
+    .type("form")
+    .send({ ...RIGHT_BASICS, ...answers, attempt: "1" } as unknown as Record<string, string>)
+    .expect(303);
 
 async function person(name: string): Promise<Agent> {
   const user = await createUser(ctx, { displayName: name });
@@ -35,7 +46,12 @@ beforeAll(async () => {
   // Amina finishes everything with full marks and claims her certificate.
   const amina = await person("Amina");
   await completeFixtureCourse(amina);
-  await amina.post("/courses/fixture-course/certificate").set("Origin", ORIGIN).type("form").send({ name: "Amina", language: "en" }).expect(303);
+  await amina
+    .post("/courses/fixture-course/certificate")
+    .set("Origin", ORIGIN)
+    .type("form")
+    .send({ name: "Amina", language: "en" })
+    .expect(303);
   // Boris does the first module, two of seven quiz questions wrong (5/7 = 71 %).
   const boris = await person("Boris");
   await complete(boris, "basics", "first-lesson");
@@ -92,21 +108,30 @@ describe("cohort dashboard", () => {
     expect(names((await trainer.get(`${org.url}?filter=complete`).expect(200)).text)).toEqual(["Amina"]);
     expect(names((await trainer.get(`${org.url}?filter=not-started`).expect(200)).text)).toEqual(["Dmitri"]);
     expect(names((await trainer.get(`${org.url}?filter=inactive`).expect(200)).text)).toEqual(["Dmitri", "Fatima"]);
-    expect(names((await trainer.get(`${org.url}?filter=in-progress`).expect(200)).text)).toEqual(["Boris", "Chloé", "Efua", "Fatima"]);
+    expect(names((await trainer.get(`${org.url}?filter=in-progress`).expect(200)).text)).toEqual([
+      "Boris",
+      "Chloé",
+      "Efua",
+      "Fatima",
+    ]);
     expect(names((await trainer.get(`${org.url}?q=BOR`).expect(200)).text)).toEqual(["Boris"]);
     const byProgress = await trainer.get(`${org.url}?sort=progress&dir=desc`).expect(200);
     expect(names(byProgress.text)[0]).toBe("Amina");
     expect(names(byProgress.text).at(-1)).toBe("Dmitri");
     expect(byProgress.text).toContain('aria-sort="descending"');
     // Nonsense in the query falls back to defaults rather than failing.
-    expect(names((await trainer.get(`${org.url}?sort=evil&dir=sideways&page=-3&filter=x`).expect(200)).text)).toHaveLength(6);
+    expect(
+      names((await trainer.get(`${org.url}?sort=evil&dir=sideways&page=-3&filter=x`).expect(200)).text),
+    ).toHaveLength(6);
     const none = await trainer.get(`${org.url}?q=nobody-by-this-name`).expect(200);
     expect(none.text).toContain("No learners match this search.");
   });
 
   it("draws the charts as SVG with their figures as tables", async () => {
     const res = await trainer.get(org.url).expect(200);
-    expect(res.text).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="chart-completions-title chart-completions-desc"/);
+    expect(res.text).toMatch(
+      /<svg[^>]*role="img"[^>]*aria-labelledby="chart-completions-title chart-completions-desc"/,
+    );
     expect(res.text).toContain("chart-scores");
     // Score distribution: Amina averages 100 % (90–100 band), Boris 71 % (70–79).
     expect(res.text).toMatch(/<td>90–100%<\/td><td>1<\/td>/);
@@ -114,12 +139,15 @@ describe("cohort dashboard", () => {
   });
 
   it("exports the same table as CSV, with formula-looking names neutralised", async () => {
-    const sly = await createUser(ctx, { displayName: "=HYPERLINK(\"http://evil\")" });
+    const sly = await createUser(ctx, { displayName: '=HYPERLINK("http://evil")' });
     await addMembers(ctx, org.cohort, [sly]);
     const res = await trainer.get(`${org.url}/export.csv`).expect(200);
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toContain("dash-dash-cohort.csv");
-    const lines = res.text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
+    const lines = res.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toContain("Learner");
     expect(lines).toHaveLength(1 + 7);
     expect(lines.find((l) => l.startsWith("Boris"))).toMatch(/^Boris,Complete,71,Not started,,2\/3,\d{4}-\d\d-\d\d,$/);
@@ -146,14 +174,26 @@ describe("trainer insight", () => {
       { "q.single": "right", "q.tf": "true" },
       { "q.single": "right", "q.tf": "false", "q.multi": ["c"], "q.short": "Paris" },
       { "q.single": "wrong", "q.tf": "false", "q.multi": ["c"], "q.short": "Paris", "q.number": "1999" },
-      { "q.single": "wrong", "q.tf": "false", "q.multi": ["c"], "q.short": "Paris", "q.number": "1999", "q.match.pt": "Paris" },
+      {
+        "q.single": "wrong",
+        "q.tf": "false",
+        "q.multi": ["c"],
+        "q.short": "Paris",
+        "q.number": "1999",
+        "q.match.pt": "Paris",
+      },
     ];
     for (const [i, a] of answers.entries()) {
       const user = await createUser(ctx, { displayName: `Learner ${i}` });
       await addMembers(ctx, other.cohort, [user]);
       const agent = await signedInAgent(ctx, user);
       await submitBasics(agent, a);
-      await agent.post("/courses/fixture-course/survey").set("Origin", ORIGIN).type("form").send({ "a.useful": String(5 - (i % 2)), "a.comments": `Comment ${i}` }).expect(303);
+      await agent
+        .post("/courses/fixture-course/survey")
+        .set("Origin", ORIGIN)
+        .type("form")
+        .send({ "a.useful": String(5 - (i % 2)), "a.comments": `Comment ${i}` })
+        .expect(303);
     }
     const agent = await signedInAgent(ctx, other.trainer);
     const res = await agent.get(`${other.url}/insight`).expect(200);

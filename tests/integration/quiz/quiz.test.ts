@@ -5,9 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RIGHT_BASICS } from "../../helpers/learning.js";
-import { createTestContext, FIXTURE_COURSES, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
 import { createUser, databaseSnapshot, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createTestContext, FIXTURE_COURSES, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
+import { RIGHT_BASICS } from "../../helpers/learning.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -26,7 +26,8 @@ const post = (agent: Agent, url: string, form: Record<string, unknown>, htmx = f
   if (htmx) req.set("HX-Request", "true");
   return req.send(form as Record<string, string>);
 };
-const check = (agent: Agent, questionId: string, form: Record<string, unknown>, htmx = true) => post(agent, `${QUIZ}/questions/${questionId}`, form, htmx);
+const check = (agent: Agent, questionId: string, form: Record<string, unknown>, htmx = true) =>
+  post(agent, `${QUIZ}/questions/${questionId}`, form, htmx);
 const learner = async () => {
   const user = await createUser(ctx);
   return { user, agent: await signedInAgent(ctx, user) };
@@ -34,7 +35,20 @@ const learner = async () => {
 
 describe("the answer key never reaches the browser before an answer", () => {
   it("is absent from the quiz page (anonymous and signed in) and from the other questions' fragments", async () => {
-    const secrets = ["Yes, right.", "No, wrong.", "A is right.", "C is wrong.", "Because it is right.", "Indeed false.", "Lisboa", "It was 2001.", "Capitals.", "Counting.", "is-correct", "Right answer</span>"];
+    const secrets = [
+      "Yes, right.",
+      "No, wrong.",
+      "A is right.",
+      "C is wrong.",
+      "Because it is right.",
+      "Indeed false.",
+      "Lisboa",
+      "It was 2001.",
+      "Capitals.",
+      "Counting.",
+      "is-correct",
+      "Right answer</span>",
+    ];
     const { agent } = await learner();
     for (const page of [await request(ctx.app).get(QUIZ), await agent.get(QUIZ)]) {
       expect(page.status).toBe(200);
@@ -52,62 +66,100 @@ describe("a learner's journey through a module", () => {
   it.each([
     ["with htmx", true],
     ["without JavaScript", false],
-  ])("%s: lessons, checking questions one by one, finishing, reviewing — and the module is complete", async (_label, htmx) => {
-    const { user, agent } = await learner();
-    for (const lesson of ["first-lesson", "second-lesson"]) {
-      const req = agent.post(`/courses/fixture-course/basics/${lesson}/complete`).set("Origin", ORIGIN).type("form");
-      if (htmx) req.set("HX-Request", "true");
-      await req.send({ done: "true" }).expect(htmx ? 200 : 303);
-    }
-    // Check the first three questions one at a time.
-    const single = await check(agent, "single", { ...RIGHT, attempt: "1" }, htmx).expect(200);
-    expect(single.text).toContain("Correct.");
-    expect(single.text).toContain("Yes, right.");
-    expect(single.text).toContain("Because it is right.");
-    if (htmx) {
-      expect(single.text).toMatch(/^<section class="question question-correct" id="q-single">/);
-      expect(single.text).toContain('autofocus');
-      expect(single.text).toContain('<hx-partial hx-target="#announcer" hx-swap="innerHTML">Question 1: Correct.</hx-partial>');
-    } else {
-      // The whole page comes back, keeping what was typed in the other questions.
-      expect(single.text).toContain("<html");
-      expect(single.text).toMatch(/name="q\.short" type="text"[^>]*value=" lisbon "/);
-    }
-    const multi = await check(agent, "multi", { attempt: "1", "q.multi": "a" }, htmx).expect(200);
-    expect(multi.text).toContain("Partly right: 50% of the marks.");
-    await check(agent, "tf", { attempt: "1", "q.tf": "false" }, htmx).expect(200);
+  ])(
+    "%s: lessons, checking questions one by one, finishing, reviewing — and the module is complete",
+    async (_label, htmx) => {
+      const { user, agent } = await learner();
+      for (const lesson of ["first-lesson", "second-lesson"]) {
+        const req = agent.post(`/courses/fixture-course/basics/${lesson}/complete`).set("Origin", ORIGIN).type("form");
+        if (htmx) req.set("HX-Request", "true");
+        await req.send({ done: "true" }).expect(htmx ? 200 : 303);
+      }
+      // Check the first three questions one at a time.
+      const single = await check(agent, "single", { ...RIGHT, attempt: "1" }, htmx).expect(200);
+      expect(single.text).toContain("Correct.");
+      expect(single.text).toContain("Yes, right.");
+      expect(single.text).toContain("Because it is right.");
+      if (htmx) {
+        expect(single.text).toMatch(/^<section class="question question-correct" id="q-single">/);
+        expect(single.text).toContain("autofocus");
+        expect(single.text).toContain(
+          '<hx-partial hx-target="#announcer" hx-swap="innerHTML">Question 1: Correct.</hx-partial>',
+        );
+      } else {
+        // The whole page comes back, keeping what was typed in the other questions.
+        expect(single.text).toContain("<html");
+        expect(single.text).toMatch(/name="q\.short" type="text"[^>]*value=" lisbon "/);
+      }
+      const multi = await check(agent, "multi", { attempt: "1", "q.multi": "a" }, htmx).expect(200);
+      expect(multi.text).toContain("Partly right: 50% of the marks.");
+      await check(agent, "tf", { attempt: "1", "q.tf": "false" }, htmx).expect(200);
 
-    // Finish: the rest comes with the final submission; stored answers are kept as they were.
-    const done = await post(agent, QUIZ, { ...RIGHT, attempt: "1" }, htmx);
-    if (htmx) {
-      expect(done.status).toBe(200);
-      expect(done.headers["hx-push-url"]).toBe(`${QUIZ}/attempts/1`);
-      expect(done.text).toContain("Your score: 93%");
-    } else {
-      expect(done.status).toBe(303);
-      expect(done.headers.location).toBe(`${QUIZ}/attempts/1`);
-      const review = await agent.get(done.headers.location!).expect(200);
-      expect(review.text).toContain("Your score: 93%");
-      expect(review.text).toContain("you passed (the pass mark is 60%)");
-    }
-    const attempt = await ctx.db.quizAttempt.findFirstOrThrow({ where: { userId: user.id }, include: { answers: true } });
-    expect(attempt).toMatchObject({ number: 1, passed: true });
-    expect(attempt.score).toBeCloseTo(6.5 / 7, 10);
-    expect(attempt.answers).toHaveLength(7);
-    const module = await agent.get("/courses/fixture-course/basics").expect(200);
-    expect(module.text).toContain("Complete");
-  });
+      // Finish: the rest comes with the final submission; stored answers are kept as they were.
+      const done = await post(agent, QUIZ, { ...RIGHT, attempt: "1" }, htmx);
+      if (htmx) {
+        expect(done.status).toBe(200);
+        expect(done.headers["hx-push-url"]).toBe(`${QUIZ}/attempts/1`);
+        expect(done.text).toContain("Your score: 93%");
+      } else {
+        expect(done.status).toBe(303);
+        expect(done.headers.location).toBe(`${QUIZ}/attempts/1`);
+        const review = await agent.get(done.headers.location!).expect(200);
+        expect(review.text).toContain("Your score: 93%");
+        expect(review.text).toContain("you passed (the pass mark is 60%)");
+      }
+      const attempt = await ctx.db.quizAttempt.findFirstOrThrow({
+        where: { userId: user.id },
+        include: { answers: true },
+      });
+      expect(attempt).toMatchObject({ number: 1, passed: true });
+      expect(attempt.score).toBeCloseTo(6.5 / 7, 10);
+      expect(attempt.answers).toHaveLength(7);
+      const module = await agent.get("/courses/fixture-course/basics").expect(200);
+      expect(module.text).toContain("Complete");
+    },
+  );
 });
 
 describe("answers that are refused, storing nothing", () => {
   it.each([
     ["an option of another question", "single", { attempt: "1", "q.single": "a" }, 400, "could not be read"],
     ["an unknown question", "nope", { attempt: "1", "q.nope": "x" }, 400, "not part of this quiz attempt"],
-    ["a question of another module's quiz", "capital", { attempt: "1", "q.capital": "lisbon" }, 400, "not part of this quiz attempt"],
-    ["text where a number belongs", "number", { attempt: "1", "q.number": "two thousand and one" }, 400, "could not be read"],
-    ["a list where one value belongs", "single", { attempt: "1", "q.single": ["right", "wrong"] }, 400, "could not be read"],
-    ["an ordering with a position twice", "order", { attempt: "1", "q.order.one": "1", "q.order.two": "1", "q.order.three": "2" }, 400, "could not be read"],
-    ["a matching choice that is not offered", "match", { attempt: "1", "q.match.pt": "Berlin", "q.match.es": "Madrid" }, 400, "could not be read"],
+    [
+      "a question of another module's quiz",
+      "capital",
+      { attempt: "1", "q.capital": "lisbon" },
+      400,
+      "not part of this quiz attempt",
+    ],
+    [
+      "text where a number belongs",
+      "number",
+      { attempt: "1", "q.number": "two thousand and one" },
+      400,
+      "could not be read",
+    ],
+    [
+      "a list where one value belongs",
+      "single",
+      { attempt: "1", "q.single": ["right", "wrong"] },
+      400,
+      "could not be read",
+    ],
+    [
+      "an ordering with a position twice",
+      "order",
+      { attempt: "1", "q.order.one": "1", "q.order.two": "1", "q.order.three": "2" },
+      400,
+      "could not be read",
+    ],
+    [
+      "a matching choice that is not offered",
+      "match",
+      { attempt: "1", "q.match.pt": "Berlin", "q.match.es": "Madrid" },
+      400,
+      "could not be read",
+    ],
     ["no answer at all", "tf", { attempt: "1" }, 422, "Answer question 3 before checking it."],
     ["no attempt number", "single", { "q.single": "right" }, 400, "The quiz form was incomplete"],
     ["an attempt from the future", "single", { attempt: "5", "q.single": "right" }, 409, "out of date"],
@@ -181,7 +233,9 @@ describe("attempt limits and bursts", () => {
 
   it("checks one question once under a burst of double clicks", async () => {
     const { user, agent } = await learner();
-    const results = await Promise.all(Array.from({ length: 20 }, () => check(agent, "single", { attempt: "1", "q.single": "right" })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => check(agent, "single", { attempt: "1", "q.single": "right" })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(await ctx.db.quizAttempt.count({ where: { userId: user.id } })).toBe(1);
     expect(await ctx.db.quizAnswer.count({ where: { attempt: { userId: user.id } } })).toBe(1);
@@ -190,7 +244,7 @@ describe("attempt limits and bursts", () => {
 
 describe("reviewing attempts", () => {
   it("lists attempts and shows each as it was answered, even after the quiz changes", async () => {
-    const { user, agent } = await learner();
+    const { agent } = await learner();
     await post(agent, QUIZ, { attempt: "1", "q.single": "wrong", "q.tf": "false" }).expect(303);
     const list = await agent.get(`${QUIZ}/attempts`).expect(200);
     expect(list.text).toContain("Review attempt 1");
@@ -208,7 +262,12 @@ describe("reviewing attempts", () => {
     const edited = await createTestContext({ courses: dir });
     try {
       const agent = await signedInAgent(edited, await createUser(edited));
-      await agent.post(QUIZ).set("Origin", ORIGIN).type("form").send({ ...RIGHT, attempt: "1" }).expect(303);
+      await agent
+        .post(QUIZ)
+        .set("Origin", ORIGIN)
+        .type("form")
+        .send({ ...RIGHT, attempt: "1" })
+        .expect(303);
       const quizFile = path.join(dir, "basics/quiz.yaml");
       const yaml = fs.readFileSync(quizFile, "utf8");
       fs.writeFileSync(quizFile, yaml.replace("prompt: Pick the right one.", "prompt: A reworded question."));
@@ -255,17 +314,47 @@ describe("a retry quiz drawn from a pool, in a sequential course", () => {
     const again = await agent.get(RETRY);
     expect([...again.text.matchAll(/<section class="question" id="q-([a-z]+)"/g)].map((m) => m[1])).toEqual(drawn);
 
-    const wrong: Record<string, Record<string, string>> = { capital: { "q.capital": "porto" }, year: { "q.year": "1999" }, sky: { "q.sky": "false" } };
-    const right: Record<string, Record<string, string>> = { capital: { "q.capital": "lisbon" }, year: { "q.year": "2001" }, sky: { "q.sky": "true" } };
+    const wrong: Record<string, Record<string, string>> = {
+      capital: { "q.capital": "porto" },
+      year: { "q.year": "1999" },
+      sky: { "q.sky": "false" },
+    };
+    const right: Record<string, Record<string, string>> = {
+      capital: { "q.capital": "lisbon" },
+      year: { "q.year": "2001" },
+      sky: { "q.sky": "true" },
+    };
     const q = drawn[0]!;
-    const first = await agent.post(`${RETRY}/questions/${q}`).set("Origin", ORIGIN).set("HX-Request", "true").type("form").send({ attempt: "1", ...wrong[q] }).expect(200);
+    const first = await agent
+      .post(`${RETRY}/questions/${q}`)
+      .set("Origin", ORIGIN)
+      .set("HX-Request", "true")
+      .type("form")
+      .send({ attempt: "1", ...wrong[q] })
+      .expect(200);
     expect(first.text).toContain("That&#39;s not right. Have another look and try again.");
     expect(first.text).not.toMatch(/Lisbon is the capital|It took effect in July 2001|On a clear day/);
     expect(first.text).toContain("Check again");
-    const second = await agent.post(`${RETRY}/questions/${q}`).set("Origin", ORIGIN).set("HX-Request", "true").type("form").send({ attempt: "1", ...right[q] }).expect(200);
+    const second = await agent
+      .post(`${RETRY}/questions/${q}`)
+      .set("Origin", ORIGIN)
+      .set("HX-Request", "true")
+      .type("form")
+      .send({ attempt: "1", ...right[q] })
+      .expect(200);
     expect(second.text).toContain("Correct now. Your first answer is the one that counts for the score.");
-    await agent.post(`${RETRY}/questions/${q}`).set("Origin", ORIGIN).type("form").send({ attempt: "1", ...right[q] }).expect(409);
-    await agent.post(RETRY).set("Origin", ORIGIN).type("form").send({ attempt: "1", ...right[drawn[1]!] }).expect(303);
+    await agent
+      .post(`${RETRY}/questions/${q}`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ attempt: "1", ...right[q] })
+      .expect(409);
+    await agent
+      .post(RETRY)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ attempt: "1", ...right[drawn[1]!] })
+      .expect(303);
     const attempt = await seq.db.quizAttempt.findFirstOrThrow({ where: { userId: user.id } });
     expect(attempt).toMatchObject({ score: 0.5, passed: false });
   });
@@ -277,7 +366,11 @@ describe("a retry quiz drawn from a pool, in a sequential course", () => {
       const page = await agent.get(RETRY);
       const ids = [...page.text.matchAll(/<section class="question" id="q-([a-z]+)"/g)].map((m) => m[1]!);
       const form: Record<string, string> = { attempt: String(n) };
-      const values: Record<string, [string, string]> = { capital: ["lisbon", "porto"], year: ["2001", "1"], sky: ["true", "false"] };
+      const values: Record<string, [string, string]> = {
+        capital: ["lisbon", "porto"],
+        year: ["2001", "1"],
+        sky: ["true", "false"],
+      };
       for (const id of ids) form[`q.${id}`] = values[id]![correct ? 0 : 1];
       await agent.post(RETRY).set("Origin", ORIGIN).type("form").send(form).expect(303);
     };

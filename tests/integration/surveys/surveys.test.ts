@@ -2,8 +2,8 @@
 // and results only in aggregate from five responses up, for trainers and admins.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { createUser, databaseSnapshot, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -21,18 +21,35 @@ describe("answering a survey", () => {
     const form = await agent.get(SURVEY).expect(200);
     expect(form.text).toContain("This survey is anonymous");
     expect(form.text).toContain("Strongly agree");
-    await agent.post(SURVEY).set("Origin", ORIGIN).type("form").send({ "a.useful": "4", "a.comments": "Clear and useful." }).expect(303).expect("Location", "/courses/fixture-course?notice=survey-sent");
+    await agent
+      .post(SURVEY)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ "a.useful": "4", "a.comments": "Clear and useful." })
+      .expect(303)
+      .expect("Location", "/courses/fixture-course?notice=survey-sent");
     const responses = await ctx.db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM "SurveyResponse"');
     expect(responses).toHaveLength(1);
     // The cohort (if any) lets trainers see their cohort's results in aggregate; never a person.
-    expect(Object.keys(responses[0]!).sort()).toEqual(["answers", "cohortId", "courseId", "id", "moduleId", "surveyId"]);
+    expect(Object.keys(responses[0]!).sort()).toEqual([
+      "answers",
+      "cohortId",
+      "courseId",
+      "id",
+      "moduleId",
+      "surveyId",
+    ]);
     expect(responses[0]!.cohortId).toBeNull();
     expect(JSON.stringify(responses)).not.toContain(user.id);
     expect(JSON.parse(responses[0]!.answers as string)).toEqual({ useful: 4, comments: "Clear and useful." });
-    const participation = await ctx.db.$queryRawUnsafe<Record<string, unknown>[]>('SELECT * FROM "SurveyParticipation"');
+    const participation = await ctx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+      'SELECT * FROM "SurveyParticipation"',
+    );
     expect(participation).toEqual([{ userId: user.id, courseId: "fixture-course", surveyId: "fixture-course-survey" }]);
     // Neither table keeps an insertion-ordered rowid that could link the two.
-    const sql = await ctx.db.$queryRawUnsafe<{ sql: string }[]>("SELECT sql FROM sqlite_master WHERE name IN ('SurveyResponse', 'SurveyParticipation')");
+    const sql = await ctx.db.$queryRawUnsafe<{ sql: string }[]>(
+      "SELECT sql FROM sqlite_master WHERE name IN ('SurveyResponse', 'SurveyParticipation')",
+    );
     for (const { sql: ddl } of sql) expect(ddl).toMatch(/WITHOUT ROWID/);
   });
 
@@ -41,7 +58,12 @@ describe("answering a survey", () => {
     await agent.post(MODULE_SURVEY).set("Origin", ORIGIN).type("form").send({ "a.clear": "5" }).expect(303);
     expect((await agent.get(MODULE_SURVEY)).text).toContain("You have answered this survey.");
     const before = await databaseSnapshot(ctx);
-    const again = await agent.post(MODULE_SURVEY).set("Origin", ORIGIN).type("form").send({ "a.clear": "1" }).expect(409);
+    const again = await agent
+      .post(MODULE_SURVEY)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ "a.clear": "1" })
+      .expect(409);
     expect(again.text).toContain("You have already answered this survey.");
     expect(await databaseSnapshot(ctx)).toBe(before);
   });
@@ -49,9 +71,22 @@ describe("answering a survey", () => {
   it("refuses values off the scale, an empty survey, or a very long answer, storing nothing", async () => {
     const agent = await signedInAgent(ctx, await createUser(ctx));
     const before = await databaseSnapshot(ctx);
-    expect((await agent.post(SURVEY).set("Origin", ORIGIN).type("form").send({ "a.useful": "9" }).expect(422)).text).toContain("This value is not valid.");
-    expect((await agent.post(SURVEY).set("Origin", ORIGIN).type("form").send({}).expect(422)).text).toContain("Answer at least one question before sending.");
-    expect((await agent.post(SURVEY).set("Origin", ORIGIN).type("form").send({ "a.comments": "x".repeat(2001) }).expect(422)).text).toContain("under 2,000 characters");
+    expect(
+      (await agent.post(SURVEY).set("Origin", ORIGIN).type("form").send({ "a.useful": "9" }).expect(422)).text,
+    ).toContain("This value is not valid.");
+    expect((await agent.post(SURVEY).set("Origin", ORIGIN).type("form").send({}).expect(422)).text).toContain(
+      "Answer at least one question before sending.",
+    );
+    expect(
+      (
+        await agent
+          .post(SURVEY)
+          .set("Origin", ORIGIN)
+          .type("form")
+          .send({ "a.comments": "x".repeat(2001) })
+          .expect(422)
+      ).text,
+    ).toContain("under 2,000 characters");
     expect(await databaseSnapshot(ctx)).toBe(before);
   });
 });
@@ -64,13 +99,23 @@ describe("survey results", () => {
     await request(ctx.app).get(`${MODULE_SURVEY}/results`).expect(303);
     // One response exists from the test above.
     for (const score of ["4", "5", "3"]) {
-      await (await signedInAgent(ctx, await createUser(ctx))).post(MODULE_SURVEY).set("Origin", ORIGIN).type("form").send({ "a.clear": score }).expect(303);
+      await (await signedInAgent(ctx, await createUser(ctx)))
+        .post(MODULE_SURVEY)
+        .set("Origin", ORIGIN)
+        .type("form")
+        .send({ "a.clear": score })
+        .expect(303);
     }
     const hidden = await trainer.get(`${MODULE_SURVEY}/results`).expect(200);
     expect(hidden.text).toContain("4 responses");
     expect(hidden.text).toContain("Results are shown once at least 5 people have answered");
     expect(hidden.text).not.toContain("Average");
-    await (await signedInAgent(ctx, await createUser(ctx))).post(MODULE_SURVEY).set("Origin", ORIGIN).type("form").send({ "a.clear": "5" }).expect(303);
+    await (await signedInAgent(ctx, await createUser(ctx)))
+      .post(MODULE_SURVEY)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ "a.clear": "5" })
+      .expect(303);
     const shown = await trainer.get(`${MODULE_SURVEY}/results`).expect(200);
     expect(shown.text).toContain("5 responses");
     // 5, 4, 5, 3, 5 → mean 4.4; counts by option 0,0,1,1,3.

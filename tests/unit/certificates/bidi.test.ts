@@ -15,9 +15,11 @@ function visual(text: string, direction: "ltr" | "rtl"): string {
 
 describe("the bidi algorithm", () => {
   it("classifies letters, digits and punctuation like Unicode's Bidi_Class", () => {
-    expect(["a", "Ж", "م", "א", "1", "١", "۱", "+", "%", ",", " ", "\u0301", "(", "\u200D"].map((c) => bidiClass(c.codePointAt(0)!))).toEqual([
-      "L", "L", "AL", "R", "EN", "AN", "EN", "ES", "ET", "CS", "WS", "NSM", "ON", "BN",
-    ]);
+    expect(
+      ["a", "Ж", "م", "א", "1", "١", "۱", "+", "%", ",", " ", "\u0301", "(", "\u200D"].map((c) =>
+        bidiClass(c.codePointAt(0)!),
+      ),
+    ).toEqual(["L", "L", "AL", "R", "EN", "AN", "EN", "ES", "ET", "CS", "WS", "NSM", "ON", "BN"]);
   });
 
   it("takes a paragraph's direction from its first strong letter", () => {

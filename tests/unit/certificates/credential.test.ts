@@ -1,8 +1,8 @@
-import * as vc from "@digitalbazaar/vc";
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import { cryptosuite } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
+import * as vc from "@digitalbazaar/vc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueCredential, verifyCredential, type Verdict } from "../../../src/certificates/credential.js";
+import { issueCredential, type Verdict, verifyCredential } from "../../../src/certificates/credential.js";
 import { createDocumentLoader } from "../../../src/certificates/document-loader.js";
 import { didDocument, type IssuerKey } from "../../../src/certificates/issuer-key.js";
 import { buildStatusListCredential } from "../../../src/certificates/status-list.js";
@@ -26,7 +26,10 @@ const failure = (verdict: Verdict) => (verdict.ok ? "ok" : verdict.code);
 
 describe("an issued certificate credential", () => {
   it("follows the Open Badges 3.0 structure with a Data Integrity proof", () => {
-    expect(credential["@context"]).toEqual(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
+    expect(credential["@context"]).toEqual([
+      "https://www.w3.org/ns/credentials/v2",
+      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]);
     expect(credential).toMatchObject({
       type: ["VerifiableCredential", "OpenBadgeCredential"],
       name: "Drug decriminalisation",
@@ -34,11 +37,32 @@ describe("an issued certificate credential", () => {
       validFrom: "2026-03-12T10:00:00Z",
       credentialSubject: {
         type: ["AchievementSubject"],
-        identifier: [{ type: "IdentityObject", identityType: "name", hashed: false, identityHash: "Éléonore Adébáyọ̀".normalize("NFC") }],
-        achievement: { type: ["Achievement"], achievementType: "Course", criteria: { narrative: "Completed every module and passed every quiz." } },
+        identifier: [
+          {
+            type: "IdentityObject",
+            identityType: "name",
+            hashed: false,
+            identityHash: "Éléonore Adébáyọ̀".normalize("NFC"),
+          },
+        ],
+        achievement: {
+          type: ["Achievement"],
+          achievementType: "Course",
+          criteria: { narrative: "Completed every module and passed every quiz." },
+        },
       },
-      credentialStatus: { type: "BitstringStatusListEntry", statusPurpose: "revocation", statusListIndex: "1234", statusListCredential: LIST_URL },
-      proof: { type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022", proofPurpose: "assertionMethod", verificationMethod: key.verificationMethodId },
+      credentialStatus: {
+        type: "BitstringStatusListEntry",
+        statusPurpose: "revocation",
+        statusListIndex: "1234",
+        statusListCredential: LIST_URL,
+      },
+      proof: {
+        type: "DataIntegrityProof",
+        cryptosuite: "eddsa-rdfc-2022",
+        proofPurpose: "assertionMethod",
+        verificationMethod: key.verificationMethodId,
+      },
     });
   });
 
@@ -78,10 +102,17 @@ describe("an issued certificate credential", () => {
 function tampers(original: Json): { label: string; document: Json }[] {
   const out: { label: string; document: Json }[] = [];
   const walk = (value: unknown, path: (string | number)[]) => {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
-    else if (typeof value === "object" && value !== null) {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
+    } else if (typeof value === "object" && value !== null) {
       for (const [name, child] of Object.entries(value)) {
-        if (typeof name === "string") out.push({ label: `remove ${[...path, name].join(".")}`, document: edit(original, [...path, name], undefined) });
+        if (typeof name === "string")
+          out.push({
+            label: `remove ${[...path, name].join(".")}`,
+            document: edit(original, [...path, name], undefined),
+          });
         walk(child, [...path, name]);
       }
     } else if (path.join(".") !== "proof.proofValue") {
@@ -92,7 +123,10 @@ function tampers(original: Json): { label: string; document: Json }[] {
   const proofValue = (original.proof as Json).proofValue as string;
   for (let i = 0; i < proofValue.length; i++) {
     const replacement = proofValue[i] === "2" ? "3" : "2";
-    out.push({ label: `proofValue[${i}]`, document: edit(original, ["proof", "proofValue"], proofValue.slice(0, i) + replacement + proofValue.slice(i + 1)) });
+    out.push({
+      label: `proofValue[${i}]`,
+      document: edit(original, ["proof", "proofValue"], proofValue.slice(0, i) + replacement + proofValue.slice(i + 1)),
+    });
   }
   out.push({ label: "add description", document: { ...original, description: "Added later." } });
   out.push({ label: "add unknown property", document: { ...original, grade: "A+" } });
@@ -145,7 +179,14 @@ describe("tampering", () => {
   });
 
   it("anything that is not a credential is malformed", async () => {
-    for (const value of [null, "text", 42, [], {}, { ...credential, "@context": ["https://www.w3.org/ns/credentials/v2"] }]) {
+    for (const value of [
+      null,
+      "text",
+      42,
+      [],
+      {},
+      { ...credential, "@context": ["https://www.w3.org/ns/credentials/v2"] },
+    ]) {
       expect(failure(await verifyCredential(value, { didDocument: did }))).toBe("malformed");
     }
   });
@@ -164,7 +205,9 @@ describe("the issuer's key", () => {
   });
 
   it("must be listed for issuing (assertionMethod)", async () => {
-    expect(failure(await verifyCredential(credential, { didDocument: { ...did, assertionMethod: [] } }))).toBe("issuer-key");
+    expect(failure(await verifyCredential(credential, { didDocument: { ...did, assertionMethod: [] } }))).toBe(
+      "issuer-key",
+    );
   });
 
   it("cannot be checked without the DID document, and another issuer's document does not do", async () => {
@@ -176,7 +219,10 @@ describe("the issuer's key", () => {
   it("of another server signs credentials that the other server's DID document verifies", async () => {
     const elsewhere = await newIssuerKey("https://learn.example.org/ngo");
     const theirs = await issueCredential(credentialInput(), elsewhere);
-    expect(await verifyCredential(theirs, { didDocument: didDocument(elsewhere) })).toMatchObject({ ok: true, issuer: "did:web:learn.example.org:ngo" });
+    expect(await verifyCredential(theirs, { didDocument: didDocument(elsewhere) })).toMatchObject({
+      ok: true,
+      issuer: "did:web:learn.example.org:ngo",
+    });
     expect(failure(await verifyCredential(theirs, { didDocument: did }))).toBe("issuer-key");
   });
 });
@@ -184,14 +230,24 @@ describe("the issuer's key", () => {
 describe("dates", () => {
   it("a certificate past its validUntil is expired", async () => {
     const expiring = await issueCredential(credentialInput({ validUntil: new Date("2027-03-12T10:00:00Z") }), key);
-    expect((await verifyCredential(expiring, { didDocument: did, now: new Date("2027-01-01T00:00:00Z") })).ok).toBe(true);
+    expect((await verifyCredential(expiring, { didDocument: did, now: new Date("2027-01-01T00:00:00Z") })).ok).toBe(
+      true,
+    );
     const verdict = await verifyCredential(expiring, { didDocument: did, now: new Date("2027-06-01T00:00:00Z") });
-    expect(verdict).toEqual({ ok: false, code: "expired", reason: "This certificate expired on 2027-03-12T10:00:00Z." });
+    expect(verdict).toEqual({
+      ok: false,
+      code: "expired",
+      reason: "This certificate expired on 2027-03-12T10:00:00Z.",
+    });
   });
 
   it("a certificate before its validFrom is not yet valid", async () => {
     const verdict = await verifyCredential(credential, { didDocument: did, now: new Date("2026-03-01T00:00:00Z") });
-    expect(verdict).toEqual({ ok: false, code: "not-yet-valid", reason: "This certificate only becomes valid on 2026-03-12T10:00:00Z." });
+    expect(verdict).toEqual({
+      ok: false,
+      code: "not-yet-valid",
+      reason: "This certificate only becomes valid on 2026-03-12T10:00:00Z.",
+    });
   });
 });
 
@@ -200,8 +256,12 @@ describe("revocation", () => {
     buildStatusListCredential({ id, revokedIndexes, validFrom: new Date("2026-03-01T00:00:00Z") }, signer ?? key);
 
   it("flips the verdict once the certificate's bit is set", async () => {
-    expect(await verifyCredential(credential, { didDocument: did, statusListCredential: await listAt([1, 99]) })).toMatchObject({ ok: true, statusChecked: true });
-    expect(await verifyCredential(credential, { didDocument: did, statusListCredential: await listAt([1, 1234]) })).toEqual({
+    expect(
+      await verifyCredential(credential, { didDocument: did, statusListCredential: await listAt([1, 99]) }),
+    ).toMatchObject({ ok: true, statusChecked: true });
+    expect(
+      await verifyCredential(credential, { didDocument: did, statusListCredential: await listAt([1, 1234]) }),
+    ).toEqual({
       ok: false,
       code: "revoked",
       reason: "Sendero has revoked this certificate.",
@@ -209,8 +269,13 @@ describe("revocation", () => {
   });
 
   it("is unchecked without a status list, and fails when the caller requires it", async () => {
-    expect(await verifyCredential(credential, { didDocument: did, statusListCredential: null })).toMatchObject({ ok: true, statusChecked: false });
-    expect(failure(await verifyCredential(credential, { didDocument: did, requireStatus: true }))).toBe("status-unavailable");
+    expect(await verifyCredential(credential, { didDocument: did, statusListCredential: null })).toMatchObject({
+      ok: true,
+      statusChecked: false,
+    });
+    expect(failure(await verifyCredential(credential, { didDocument: did, requireStatus: true }))).toBe(
+      "status-unavailable",
+    );
   });
 
   it("is unavailable when the list is altered, someone else's, or another list", async () => {
@@ -220,7 +285,9 @@ describe("revocation", () => {
     const forged = await listAt([], LIST_URL, await newIssuerKey());
     const another = await listAt([], `${LIST_URL}-b`);
     for (const statusListCredential of [altered, forged, another]) {
-      expect(failure(await verifyCredential(credential, { didDocument: did, statusListCredential }))).toBe("status-unavailable");
+      expect(failure(await verifyCredential(credential, { didDocument: did, statusListCredential }))).toBe(
+        "status-unavailable",
+      );
     }
   });
 });

@@ -28,9 +28,20 @@ describe("the document loader", () => {
   });
 
   it("refuses an unknown URL without touching the network", async () => {
-    const calls = [vi.spyOn(globalThis, "fetch"), vi.spyOn(http, "request"), vi.spyOn(http, "get"), vi.spyOn(https, "request"), vi.spyOn(https, "get"), vi.spyOn(net, "connect")];
+    const calls = [
+      vi.spyOn(globalThis, "fetch"),
+      vi.spyOn(http, "request"),
+      vi.spyOn(http, "get"),
+      vi.spyOn(https, "request"),
+      vi.spyOn(https, "get"),
+      vi.spyOn(net, "connect"),
+    ];
     const load = createDocumentLoader();
-    for (const url of ["https://schema.org/", "https://evil.example/context.json", "http://localhost:3000/certificates/status/1"]) {
+    for (const url of [
+      "https://schema.org/",
+      "https://evil.example/context.json",
+      "http://localhost:3000/certificates/status/1",
+    ]) {
       await expect(load(url)).rejects.toBeInstanceOf(DocumentNotAvailableError);
       await expect(load(url)).rejects.toThrow(/never fetches/);
     }

@@ -1,11 +1,12 @@
 // Small factories for certificate tests: a throwaway data directory, an issuer key, a
 // credential input, a PDF input. Each test builds what it needs from these.
+
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
 import type { CredentialInput } from "../../../src/certificates/credential.js";
-import { loadOrCreateIssuerKey, type IssuerKey } from "../../../src/certificates/issuer-key.js";
+import { type IssuerKey, loadOrCreateIssuerKey } from "../../../src/certificates/issuer-key.js";
 import type { CertificatePdfInput } from "../../../src/certificates/pdf.js";
 
 export const BASE_URL = "http://localhost:3000";
@@ -48,10 +49,42 @@ export function credentialInput(overrides: Partial<CredentialInput> = {}): Crede
 }
 
 export const LABELS = {
-  en: { heading: "Certificate of completion", presentedTo: "This certificate is presented to", forCompleting: "for completing the course", completedOn: "Completed on", issuedBy: "Issued by", verifyAt: "Verify at", codeLabel: "Certificate code" },
-  fr: { heading: "Certificat de réussite", presentedTo: "Ce certificat est décerné à", forCompleting: "pour avoir suivi le cours", completedOn: "Terminé le", issuedBy: "Délivré par", verifyAt: "Vérifier sur", codeLabel: "Code du certificat" },
-  ru: { heading: "Сертификат об окончании", presentedTo: "Настоящий сертификат выдан", forCompleting: "за прохождение курса", completedOn: "Дата окончания", issuedBy: "Выдан", verifyAt: "Проверить", codeLabel: "Код сертификата" },
-  ar: { heading: "شهادة إتمام", presentedTo: "تُمنح هذه الشهادة إلى", forCompleting: "لإتمام دورة", completedOn: "تاريخ الإتمام", issuedBy: "الجهة المانحة", verifyAt: "للتحقق", codeLabel: "رمز الشهادة" },
+  en: {
+    heading: "Certificate of completion",
+    presentedTo: "This certificate is presented to",
+    forCompleting: "for completing the course",
+    completedOn: "Completed on",
+    issuedBy: "Issued by",
+    verifyAt: "Verify at",
+    codeLabel: "Certificate code",
+  },
+  fr: {
+    heading: "Certificat de réussite",
+    presentedTo: "Ce certificat est décerné à",
+    forCompleting: "pour avoir suivi le cours",
+    completedOn: "Terminé le",
+    issuedBy: "Délivré par",
+    verifyAt: "Vérifier sur",
+    codeLabel: "Code du certificat",
+  },
+  ru: {
+    heading: "Сертификат об окончании",
+    presentedTo: "Настоящий сертификат выдан",
+    forCompleting: "за прохождение курса",
+    completedOn: "Дата окончания",
+    issuedBy: "Выдан",
+    verifyAt: "Проверить",
+    codeLabel: "Код сертификата",
+  },
+  ar: {
+    heading: "شهادة إتمام",
+    presentedTo: "تُمنح هذه الشهادة إلى",
+    forCompleting: "لإتمام دورة",
+    completedOn: "تاريخ الإتمام",
+    issuedBy: "الجهة المانحة",
+    verifyAt: "للتحقق",
+    codeLabel: "رمز الشهادة",
+  },
 } as const;
 
 export const CODE = "K7QX-9M2P-4TRB-8HWC-3NZD-6FYA-2JKE";
@@ -89,6 +122,11 @@ export function pdfWords(bytes: Uint8Array): Word[] {
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((match) => ({
     xMin: Number(match[1]),
     yMin: Number(match[2]),
-    text: match[3]!.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'"),
+    text: match[3]!
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
   }));
 }

@@ -2,8 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { didWebDocumentUrl } from "../../../src/certificates/did-web.js";
-import { didDocument, didWebFromBaseUrl, ISSUER_KEY_FILE, loadOrCreateIssuerKey } from "../../../src/certificates/issuer-key.js";
-import { temporaryDir, removeTemporaryDirs } from "./factories.js";
+import {
+  didDocument,
+  didWebFromBaseUrl,
+  ISSUER_KEY_FILE,
+  loadOrCreateIssuerKey,
+} from "../../../src/certificates/issuer-key.js";
+import { removeTemporaryDirs, temporaryDir } from "./factories.js";
 
 afterAll(removeTemporaryDirs);
 
@@ -61,7 +66,14 @@ describe("the issuer key", () => {
     expect(didDocument(key)).toEqual({
       "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
       id: "did:web:localhost%3A3000",
-      verificationMethod: [{ id: key.verificationMethodId, type: "Multikey", controller: key.did, publicKeyMultibase: key.publicKeyMultibase }],
+      verificationMethod: [
+        {
+          id: key.verificationMethodId,
+          type: "Multikey",
+          controller: key.did,
+          publicKeyMultibase: key.publicKeyMultibase,
+        },
+      ],
       assertionMethod: [key.verificationMethodId],
     });
     expect(JSON.stringify(didDocument(key))).not.toMatch(/secret/i);

@@ -25,7 +25,12 @@ describe("the certificate PDF", () => {
 
   it("prints a Cyrillic name and a Russian page", async () => {
     const pdf = await renderCertificatePdf(
-      pdfInput({ language: "ru", name: "Юлия Александровна Ковалёва", courseTitle: "Декриминализация наркотиков", dateText: "12 марта 2026 г." }),
+      pdfInput({
+        language: "ru",
+        name: "Юлия Александровна Ковалёва",
+        courseTitle: "Декриминализация наркотиков",
+        dateText: "12 марта 2026 г.",
+      }),
     );
     const text = pdfText(pdf);
     expect(text).toContain("Юлия Александровна Ковалёва");
@@ -36,7 +41,12 @@ describe("the certificate PDF", () => {
 
   it("prints French accents, apostrophes and ligature-prone words intact", async () => {
     const pdf = await renderCertificatePdf(
-      pdfInput({ language: "fr", name: "Françoise d'Aubigné-Œuvray", courseTitle: "Décriminalisation : réflexions efficaces", dateText: "12 mars 2026" }),
+      pdfInput({
+        language: "fr",
+        name: "Françoise d'Aubigné-Œuvray",
+        courseTitle: "Décriminalisation : réflexions efficaces",
+        dateText: "12 mars 2026",
+      }),
     );
     const text = pdfText(pdf);
     expect(text).toContain("Françoise d'Aubigné-Œuvray");
@@ -46,7 +56,9 @@ describe("the certificate PDF", () => {
 
   it("prints an Arabic name right to left: first word on the right, text read back in logical order", async () => {
     const name = "مريم بنت عبد الله الحسن";
-    const pdf = await renderCertificatePdf(pdfInput({ language: "ar", name, courseTitle: "إلغاء تجريم المخدرات", dateText: "12 مارس 2026" }));
+    const pdf = await renderCertificatePdf(
+      pdfInput({ language: "ar", name, courseTitle: "إلغاء تجريم المخدرات", dateText: "12 مارس 2026" }),
+    );
     expect(pdfText(pdf)).toContain(name);
     expect(pdfText(pdf)).toContain("إلغاء تجريم المخدرات");
     // pdftotext -bbox lists words as drawn (left to right), so Arabic words come reversed.
@@ -67,7 +79,12 @@ describe("the certificate PDF", () => {
     const isolated = [..."مريم"].map((char) => arabic!.font.glyphForCodePoint(char.codePointAt(0)!).id);
     // Each of the four letters takes an initial or final form, none the isolated one.
     expect(run.glyphs).toHaveLength(4);
-    expect(run.glyphs.map((glyph) => glyph.id).reverse().every((id, i) => id !== isolated[i])).toBe(true);
+    expect(
+      run.glyphs
+        .map((glyph) => glyph.id)
+        .reverse()
+        .every((id, i) => id !== isolated[i]),
+    ).toBe(true);
   });
 
   it("orders a name mixing Arabic and Latin visually right: the Latin part on the left", async () => {
@@ -86,7 +103,13 @@ describe("the certificate PDF", () => {
   });
 
   it("handles combining marks, emoji and very long names", async () => {
-    for (const name of ["Ŵ̃ Zoë q̣̇ Ḁ̈", "Zoë 🌈 O'Brien 👩🏽‍💻", "Ана-Мария ".repeat(18) + "Ли", "W".repeat(200), "مريم ".repeat(40)]) {
+    for (const name of [
+      "Ŵ̃ Zoë q̣̇ Ḁ̈",
+      "Zoë 🌈 O'Brien 👩🏽‍💻",
+      "Ана-Мария ".repeat(18) + "Ли",
+      "W".repeat(200),
+      "مريم ".repeat(40),
+    ]) {
       const pdf = await renderCertificatePdf(pdfInput({ name }));
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe("%PDF-");
       expect(pdf.byteLength).toBeLessThanOrEqual(MAX_BYTES);
@@ -122,15 +145,31 @@ describe("the certificate PDF", () => {
     const left = Math.floor((qr.x - quiet) * scale);
     const top = Math.floor((PAGE.height - qr.y - qr.size - quiet) * scale);
     const side = Math.ceil((qr.size + 2 * quiet) * scale);
-    const pgm = execFileSync("pdftoppm", ["-r", String(dpi), "-gray", "-x", String(left), "-y", String(top), "-W", String(side), "-H", String(side), pdfFile(pdf)]);
+    const pgm = execFileSync("pdftoppm", [
+      "-r",
+      String(dpi),
+      "-gray",
+      "-x",
+      String(left),
+      "-y",
+      String(top),
+      "-W",
+      String(side),
+      "-H",
+      String(side),
+      pdfFile(pdf),
+    ]);
     const image = readPgm(pgm);
-    const dark = (xPt: number, yPtFromTop: number) => image.pixel(Math.round(xPt * scale) - left, Math.round(yPtFromTop * scale) - top) < 128;
+    const dark = (xPt: number, yPtFromTop: number) =>
+      image.pixel(Math.round(xPt * scale) - left, Math.round(yPtFromTop * scale) - top) < 128;
     const originTop = PAGE.height - qr.y - qr.size;
     for (let row = -4; row < matrix.size + 4; row++) {
       for (let column = -4; column < matrix.size + 4; column++) {
         const inside = row >= 0 && column >= 0 && row < matrix.size && column < matrix.size;
         const expected = inside && matrix.dark(row, column);
-        expect(dark(qr.x + (column + 0.5) * module, originTop + (row + 0.5) * module), `module ${row},${column}`).toBe(expected);
+        expect(dark(qr.x + (column + 0.5) * module, originTop + (row + 0.5) * module), `module ${row},${column}`).toBe(
+          expected,
+        );
       }
     }
   });

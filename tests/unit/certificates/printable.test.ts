@@ -14,7 +14,13 @@ function nameError(name: string): CertificateNameError {
 
 describe("a printable name", () => {
   it("keeps Latin, Cyrillic, Greek and Arabic names as typed, normalised to NFC", () => {
-    for (const name of ["Éléonore Adébáyọ̀", "Юлия Ковалёва", "Νίκος Παπαδόπουλος", "مريم الحسن", "Nguyễn Thị Minh Khai"]) {
+    for (const name of [
+      "Éléonore Adébáyọ̀",
+      "Юлия Ковалёва",
+      "Νίκος Παπαδόπουλος",
+      "مريم الحسن",
+      "Nguyễn Thị Minh Khai",
+    ]) {
       expect(printableName(name)).toBe(name.normalize("NFC"));
     }
     expect(printableName("Zoe\u0308")).toBe("Zoë");

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { didDocument, type IssuerKey } from "../../../src/certificates/issuer-key.js";
-import { buildStatusListCredential, isRevoked, pickStatusIndex, STATUS_LIST_SIZE, StatusListError } from "../../../src/certificates/status-list.js";
+import {
+  buildStatusListCredential,
+  isRevoked,
+  pickStatusIndex,
+  STATUS_LIST_SIZE,
+  StatusListError,
+} from "../../../src/certificates/status-list.js";
 import { LIST_URL, newIssuerKey, removeTemporaryDirs } from "./factories.js";
 
 afterAll(removeTemporaryDirs);
@@ -61,13 +67,23 @@ describe("a status list credential", () => {
 
   it("is not trusted when its proof fails", async () => {
     const list = await build([]);
-    const altered = { ...list, credentialSubject: { ...(list.credentialSubject as object), encodedList: ((await build([6])).credentialSubject as { encodedList: string }).encodedList } };
+    const altered = {
+      ...list,
+      credentialSubject: {
+        ...(list.credentialSubject as object),
+        encodedList: ((await build([6])).credentialSubject as { encodedList: string }).encodedList,
+      },
+    };
     await expect(isRevoked(altered, 6, didDocument(key))).rejects.toBeInstanceOf(StatusListError);
-    await expect(isRevoked(await build([6], await newIssuerKey()), 6, didDocument(key))).rejects.toBeInstanceOf(StatusListError);
+    await expect(isRevoked(await build([6], await newIssuerKey()), 6, didDocument(key))).rejects.toBeInstanceOf(
+      StatusListError,
+    );
   });
 
   it("refuses indexes outside the list", async () => {
     await expect(build([STATUS_LIST_SIZE])).rejects.toThrow(RangeError);
-    await expect(isRevoked(await build([]), STATUS_LIST_SIZE, didDocument(key))).rejects.toBeInstanceOf(StatusListError);
+    await expect(isRevoked(await build([]), STATUS_LIST_SIZE, didDocument(key))).rejects.toBeInstanceOf(
+      StatusListError,
+    );
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueCredential } from "../../../src/certificates/credential.js";
 import { didDocument, type IssuerKey } from "../../../src/certificates/issuer-key.js";
 import { buildStatusListCredential } from "../../../src/certificates/status-list.js";
-import { credentialInput, LIST_URL, newIssuerKey, temporaryDir, removeTemporaryDirs } from "./factories.js";
+import { credentialInput, LIST_URL, newIssuerKey, removeTemporaryDirs, temporaryDir } from "./factories.js";
 
 afterAll(removeTemporaryDirs);
 
@@ -50,7 +50,13 @@ beforeAll(async () => {
 
 describe("npm run verify-credential", () => {
   it("accepts a genuine, unrevoked certificate with a one-line summary", { timeout: 60_000 }, async () => {
-    const { code, out } = await cli(path.join(dir, "credential.json"), "--did-document", path.join(dir, "did.json"), "--status-list", path.join(dir, "status.json"));
+    const { code, out } = await cli(
+      path.join(dir, "credential.json"),
+      "--did-document",
+      path.join(dir, "did.json"),
+      "--status-list",
+      path.join(dir, "status.json"),
+    );
     expect(code).toBe(0);
     expect(out.trim()).toBe(
       `VALID: "Drug decriminalisation" issued by Sendero (${key.did}) to ${"Éléonore Adébáyọ̀".normalize("NFC")}, valid from 2026-03-12T10:00:00Z; not revoked.`,
@@ -58,21 +64,42 @@ describe("npm run verify-credential", () => {
   });
 
   it("rejects an altered certificate and a revoked one, saying why", { timeout: 60_000 }, async () => {
-    const altered = await cli(path.join(dir, "tampered.json"), "--did-document", path.join(dir, "did.json"), "--status-list", path.join(dir, "status.json"));
+    const altered = await cli(
+      path.join(dir, "tampered.json"),
+      "--did-document",
+      path.join(dir, "did.json"),
+      "--status-list",
+      path.join(dir, "status.json"),
+    );
     expect(altered.code).toBe(1);
     expect(altered.out).toMatch(/^NOT VALID \(signature\): .*altered/);
-    const revoked = await cli(path.join(dir, "credential.json"), "--did-document", path.join(dir, "did.json"), "--status-list", path.join(dir, "revoked.json"));
+    const revoked = await cli(
+      path.join(dir, "credential.json"),
+      "--did-document",
+      path.join(dir, "did.json"),
+      "--status-list",
+      path.join(dir, "revoked.json"),
+    );
     expect(revoked.code).toBe(1);
     expect(revoked.out).toMatch(/^NOT VALID \(revoked\): Sendero has revoked this certificate\./);
   });
 
   it("says clearly what it could not check when offline", { timeout: 60_000 }, async () => {
-    const noStatus = await cli(path.join(dir, "credential.json"), "--did-document", path.join(dir, "did.json"), "--offline");
+    const noStatus = await cli(
+      path.join(dir, "credential.json"),
+      "--did-document",
+      path.join(dir, "did.json"),
+      "--offline",
+    );
     expect(noStatus.code).toBe(3);
-    expect(noStatus.out).toMatch(/^VALID, BUT REVOCATION NOT CHECKED: .*--offline: not fetching http:\/\/localhost:3000\/certificates\/status\/1/);
+    expect(noStatus.out).toMatch(
+      /^VALID, BUT REVOCATION NOT CHECKED: .*--offline: not fetching http:\/\/localhost:3000\/certificates\/status\/1/,
+    );
     const noDid = await cli(path.join(dir, "credential.json"), "--offline");
     expect(noDid.code).toBe(1);
-    expect(noDid.out).toMatch(/^NOT VALID \(issuer-key\): .*could not be obtained.*--offline: not fetching http:\/\/localhost:3000\/\.well-known\/did\.json/);
+    expect(noDid.out).toMatch(
+      /^NOT VALID \(issuer-key\): .*could not be obtained.*--offline: not fetching http:\/\/localhost:3000\/\.well-known\/did\.json/,
+    );
     expect((await cli()).code).toBe(2);
     expect((await cli(path.join(dir, "missing.json"))).out).toMatch(/cannot read/);
   });
@@ -86,7 +113,10 @@ describe("npm run verify-credential", () => {
       const listUrl = `${base}/certificates/status/1`;
       const documents: Record<string, unknown> = {
         "/.well-known/did.json": didDocument(issuer),
-        "/certificates/status/1": await buildStatusListCredential({ id: listUrl, revokedIndexes: [], validFrom: new Date("2026-03-01T00:00:00Z") }, issuer),
+        "/certificates/status/1": await buildStatusListCredential(
+          { id: listUrl, revokedIndexes: [], validFrom: new Date("2026-03-01T00:00:00Z") },
+          issuer,
+        ),
       };
       server.on("request", (request, response) => {
         const body = documents[request.url ?? ""];

@@ -6,7 +6,14 @@ import { loadCatalog } from "../../../src/courses/loader/load-catalog.js";
 
 const fixtures = path.resolve("tests/fixtures/courses/problems");
 
-type Expected = { kind: string; file: string; line: number; col: number; message: string; severity?: "error" | "warning" };
+type Expected = {
+  kind: string;
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  severity?: "error" | "warning";
+};
 
 const cases: Expected[] = [
   { kind: "yaml-syntax", file: "m/module.yaml", line: 6, col: 1, message: 'YAML syntax: Missing closing "quote' },
@@ -14,18 +21,61 @@ const cases: Expected[] = [
   { kind: "unknown-key", file: "course.yaml", line: 9, col: 1, message: 'unknown key "colour"' },
   { kind: "missing-key", file: "m/module.yaml", line: 1, col: 1, message: 'missing required key "summary"' },
   { kind: "wrong-type", file: "m/lesson.md", line: 4, col: 10, message: "minutes: must be a number of minutes" },
-  { kind: "unknown-question-type", file: "m/quiz.yaml", line: 5, col: 11, message: "type must be one of single_choice" },
-  { kind: "duplicate-id", file: "m/other.md", line: 2, col: 5, message: 'duplicate lesson id "lesson" (first used at lesson.md:2)' },
+  {
+    kind: "unknown-question-type",
+    file: "m/quiz.yaml",
+    line: 5,
+    col: 11,
+    message: "type must be one of single_choice",
+  },
+  {
+    kind: "duplicate-id",
+    file: "m/other.md",
+    line: 2,
+    col: 5,
+    message: 'duplicate lesson id "lesson" (first used at lesson.md:2)',
+  },
   { kind: "missing-file", file: "m/module.yaml", line: 6, col: 5, message: 'file "missing.md" does not exist' },
   { kind: "broken-link", file: "m/lesson.md", line: 9, col: 24, message: 'broken link: "other.md" does not exist' },
   { kind: "unsafe-link", file: "m/lesson.md", line: 9, col: 9, message: 'not "javascript:alert(1)"' },
-  { kind: "missing-image", file: "m/lesson.md", line: 9, col: 12, message: 'missing file: "media/chart.png" does not exist' },
+  {
+    kind: "missing-image",
+    file: "m/lesson.md",
+    line: 9,
+    col: 12,
+    message: 'missing file: "media/chart.png" does not exist',
+  },
   { kind: "image-without-alt", file: "m/lesson.md", line: 9, col: 2, message: 'image "media/dot.png" needs alt text' },
-  { kind: "no-correct-answer", file: "m/quiz.yaml", line: 8, col: 7, message: 'question "q1": no option is marked correct' },
-  { kind: "duplicate-option-id", file: "m/quiz.yaml", line: 9, col: 15, message: 'duplicate option id "a" (first used at line 8)' },
+  {
+    kind: "no-correct-answer",
+    file: "m/quiz.yaml",
+    line: 8,
+    col: 7,
+    message: 'question "q1": no option is marked correct',
+  },
+  {
+    kind: "duplicate-option-id",
+    file: "m/quiz.yaml",
+    line: 9,
+    col: 15,
+    message: 'duplicate option id "a" (first used at line 8)',
+  },
   { kind: "unknown-glossary-term", file: "m/lesson.md", line: 9, col: 13, message: 'unknown glossary term "mystery"' },
-  { kind: "reserved-id", file: "m/lesson.md", line: 2, col: 5, message: "this id is reserved for the platform's own pages" },
-  { kind: "unlisted-file", file: "m/notes.md", line: 1, col: 1, message: "not listed in course.yaml or any module.yaml", severity: "warning" },
+  {
+    kind: "reserved-id",
+    file: "m/lesson.md",
+    line: 2,
+    col: 5,
+    message: "this id is reserved for the platform's own pages",
+  },
+  {
+    kind: "unlisted-file",
+    file: "m/notes.md",
+    line: 1,
+    col: 1,
+    message: "not listed in course.yaml or any module.yaml",
+    severity: "warning",
+  },
 ];
 
 describe("the course checker reports each kind of problem at its place", () => {

@@ -34,14 +34,23 @@ describe("loading a valid course", () => {
   });
 
   it("renders markdown with heading ids, a table of contents, figures, callouts, footnotes and resolved links", () => {
-    const lesson = load().catalog.courseById.get("fixture-course")!.moduleById.get("basics")!.lessonById.get("first-lesson")!;
+    const lesson = load()
+      .catalog.courseById.get("fixture-course")!
+      .moduleById.get("basics")!
+      .lessonById.get("first-lesson")!;
     expect(lesson.toc.map((h) => h.id)).toEqual(["one", "two", "three"]);
     expect(lesson.html).toContain('<h2 id="one">One</h2>');
-    expect(lesson.html).toMatch(/<a href="\/courses\/fixture-course\/glossary#fixture" class="term" title="Something fixed in place, used by tests\.">fixture<\/a>/);
+    expect(lesson.html).toMatch(
+      /<a href="\/courses\/fixture-course\/glossary#fixture" class="term" title="Something fixed in place, used by tests\.">fixture<\/a>/,
+    );
     expect(lesson.html).toContain('href="/courses/fixture-course/basics/second-lesson#two-a"');
     expect(lesson.html).toContain('href="/courses/fixture-course/resources/handout"');
-    expect(lesson.html).toMatch(/href="\/courses\/fixture-course\/assets\/resources\/slides\.pdf\?v=[0-9a-f]{10}" download/);
-    expect(lesson.html).toMatch(/<figure><img src="\/courses\/fixture-course\/assets\/basics\/media\/dot\.png\?v=[0-9a-f]{10}" alt="A single dot"[^>]*><figcaption>A caption for the dot<\/figcaption><\/figure>/);
+    expect(lesson.html).toMatch(
+      /href="\/courses\/fixture-course\/assets\/resources\/slides\.pdf\?v=[0-9a-f]{10}" download/,
+    );
+    expect(lesson.html).toMatch(
+      /<figure><img src="\/courses\/fixture-course\/assets\/basics\/media\/dot\.png\?v=[0-9a-f]{10}" alt="A single dot"[^>]*><figcaption>A caption for the dot<\/figcaption><\/figure>/,
+    );
     expect(lesson.html).toContain('<aside class="callout callout-warning"><p class="callout-label">Be careful</p>');
     expect(lesson.html).toContain('class="footnote-ref"');
     expect(lesson.html).toContain('href="https://example.org/" rel="noopener noreferrer"');
@@ -65,13 +74,23 @@ describe("loading a valid course", () => {
 
   it("renders a video as a local player with captions and its transcript", () => {
     const deep = load().catalog.courseById.get("fixture-course")!.moduleById.get("advanced")!.lessonById.get("deep")!;
-    expect(deep.html).toMatch(/<video controls="" preload="none" aria-label="A short clip"><source src="\/courses\/fixture-course\/assets\/advanced\/media\/clip\.mp4\?v=[0-9a-f]+" type="video\/mp4" \/><track kind="captions" src="[^"]+clip\.vtt\?v=[0-9a-f]+" srclang="en" label="English" default="" \/><\/video>/);
+    expect(deep.html).toMatch(
+      /<video controls="" preload="none" aria-label="A short clip"><source src="\/courses\/fixture-course\/assets\/advanced\/media\/clip\.mp4\?v=[0-9a-f]+" type="video\/mp4" \/><track kind="captions" src="[^"]+clip\.vtt\?v=[0-9a-f]+" srclang="en" label="English" default="" \/><\/video>/,
+    );
     expect(deep.html).toContain('<details class="transcript"><summary>Transcript</summary><p>Nadia: Hello.</p>');
   });
 
   it("compiles every question type and offers matching choices without revealing pairs", () => {
     const quiz = load().catalog.courseById.get("fixture-course")!.moduleById.get("basics")!.quiz!;
-    expect(quiz.questions.map((q) => q.type)).toEqual(["single_choice", "multiple_choice", "true_false", "short_text", "numeric", "matching", "ordering"]);
+    expect(quiz.questions.map((q) => q.type)).toEqual([
+      "single_choice",
+      "multiple_choice",
+      "true_false",
+      "short_text",
+      "numeric",
+      "matching",
+      "ordering",
+    ]);
     expect(quiz.settings).toMatchObject({ passMark: 60, maxAttempts: 3, shuffleOptions: true, reveal: "answers" });
     const matching = quiz.questions.find((q) => q.type === "matching")!;
     expect(matching.type === "matching" && matching.choices).toEqual(["Lisbon", "Madrid", "Paris"]);

@@ -11,7 +11,8 @@ function env(reported: string[] = []): RenderEnv {
     firstLine: 1,
     lines: [],
     toc: [],
-    resolveLink: (href) => (href.startsWith("https:") ? { ok: true, href, kind: "external" } : { ok: false, message: `refused ${href}` }),
+    resolveLink: (href) =>
+      href.startsWith("https:") ? { ok: true, href, kind: "external" } : { ok: false, message: `refused ${href}` },
     resolveAsset: (src) => ({ ok: false, message: `refused ${src}` }),
     calloutLabel: (kind) => kind,
     renderVideo: () => "",
@@ -48,10 +49,17 @@ describe("markdown content", () => {
 
   it("refuses javascript: and data: links with a problem, keeping only the text", () => {
     const reported: string[] = [];
-    const html = renderMarkdown("[a](javascript:alert(1)) [b](data:text/html,hi) ![c](data:image/png;base64,AA)", env(reported));
+    const html = renderMarkdown(
+      "[a](javascript:alert(1)) [b](data:text/html,hi) ![c](data:image/png;base64,AA)",
+      env(reported),
+    );
     expect(html).not.toMatch(/javascript:|data:/);
     expect(html).toContain("a");
-    expect(reported).toEqual(["refused javascript:alert(1)", "refused data:text/html,hi", "refused data:image/png;base64,AA"]);
+    expect(reported).toEqual([
+      "refused javascript:alert(1)",
+      "refused data:text/html,hi",
+      "refused data:image/png;base64,AA",
+    ]);
   });
 
   it("refuses autolinks to javascript: URLs", () => {
@@ -60,10 +68,14 @@ describe("markdown content", () => {
   });
 
   it("keeps external links, marked noopener noreferrer", () => {
-    expect(renderMarkdown("[UNAIDS](https://www.unaids.org/)", env())).toContain('<a href="https://www.unaids.org/" rel="noopener noreferrer">UNAIDS</a>');
+    expect(renderMarkdown("[UNAIDS](https://www.unaids.org/)", env())).toContain(
+      '<a href="https://www.unaids.org/" rel="noopener noreferrer">UNAIDS</a>',
+    );
   });
 
   it("escapes callout titles", () => {
-    expect(renderMarkdown('::: note <img src=x onerror="alert(1)">\nText\n:::', env())).toContain("&lt;img src=x onerror=");
+    expect(renderMarkdown('::: note <img src=x onerror="alert(1)">\nText\n:::', env())).toContain(
+      "&lt;img src=x onerror=",
+    );
   });
 });

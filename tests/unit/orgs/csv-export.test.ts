@@ -11,7 +11,15 @@ describe("CSV export", () => {
   });
 
   it("ends every record with CRLF and quotes only the fields that need it", () => {
-    const csv = toCsv(["name", "note"], [["Ana", "plain"], ["Dupont, Jean", 'says "hi"'], ["Line\nbreak", "cr\rhere"]], { bom: false });
+    const csv = toCsv(
+      ["name", "note"],
+      [
+        ["Ana", "plain"],
+        ["Dupont, Jean", 'says "hi"'],
+        ["Line\nbreak", "cr\rhere"],
+      ],
+      { bom: false },
+    );
     expect(csv).toBe('name,note\r\nAna,plain\r\n"Dupont, Jean","says ""hi"""\r\n"Line\nbreak","cr\rhere"\r\n');
   });
 
@@ -27,17 +35,26 @@ describe("CSV export", () => {
   it("uses another delimiter on request, quoting cells that contain it", () => {
     const csv = toCsv(["a", "b"], [["x;y", 0.5]], { bom: false, delimiter: ";" });
     expect(csv).toBe('a;b\r\n"x;y";0.5\r\n');
-    expect(parse(csv, { delimiter: ";" })).toEqual([["a", "b"], ["x;y", "0.5"]]);
+    expect(parse(csv, { delimiter: ";" })).toEqual([
+      ["a", "b"],
+      ["x;y", "0.5"],
+    ]);
   });
 
-  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\t=cmd", "\rhello", ' =HYPERLINK("http://x","y")', "=HYPERLINK(\"http://evil\",\"Click\")"])(
-    "neutralises the dangerous cell %j with a leading quote",
-    (value) => {
-      expect(neutralizeCell(value)).toBe(`'${value}`);
-      const [, row] = readBack(toCsv(["v"], [[value]]));
-      expect(row).toEqual([`'${value}`]);
-    },
-  );
+  it.each([
+    "=1+1",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "\t=cmd",
+    "\rhello",
+    ' =HYPERLINK("http://x","y")',
+    '=HYPERLINK("http://evil","Click")',
+  ])("neutralises the dangerous cell %j with a leading quote", (value) => {
+    expect(neutralizeCell(value)).toBe(`'${value}`);
+    const [, row] = readBack(toCsv(["v"], [[value]]));
+    expect(row).toEqual([`'${value}`]);
+  });
 
   it("leaves harmless text alone", () => {
     for (const value of ["Ana", "a=b", "O'Brien", "'quoted", "", "  spaced", "1-2", "jean@example.org"]) {
@@ -46,7 +63,14 @@ describe("CSV export", () => {
   });
 
   it("writes numbers as numbers: negative ones are not formulas and keep their sign", () => {
-    const csv = toCsv(["score", "delta", "zero"], [[0.75, -3, 0], [1e21, -0.5, -0]], { bom: false });
+    const csv = toCsv(
+      ["score", "delta", "zero"],
+      [
+        [0.75, -3, 0],
+        [1e21, -0.5, -0],
+      ],
+      { bom: false },
+    );
     expect(csv).toBe("score,delta,zero\r\n0.75,-3,0\r\n1e+21,-0.5,0\r\n");
   });
 
@@ -55,7 +79,9 @@ describe("CSV export", () => {
   });
 
   it("writes null, NaN and infinities as empty cells", () => {
-    expect(toCsv(["a", "b", "c", "d"], [[null, Number.NaN, Number.POSITIVE_INFINITY, "x"]], { bom: false })).toBe("a,b,c,d\r\n,,,x\r\n");
+    expect(toCsv(["a", "b", "c", "d"], [[null, Number.NaN, Number.POSITIVE_INFINITY, "x"]], { bom: false })).toBe(
+      "a,b,c,d\r\n,,,x\r\n",
+    );
   });
 
   it("neutralises header cells too", () => {

@@ -1,5 +1,5 @@
 // Small factories for enrolment-file tests: bytes in, the preview out, reasons by line.
-import { parseEnrolmentCsv, type CsvImport, type EnrolmentCsvOptions } from "../../../src/orgs/csv-import.js";
+import { type CsvImport, type EnrolmentCsvOptions, parseEnrolmentCsv } from "../../../src/orgs/csv-import.js";
 
 export const LANGUAGES = ["en", "fr", "ar", "pt-BR"] as const;
 
@@ -15,7 +15,10 @@ export const importRows = (...rows: string[]): CsvImport => importCsv(csvBytes("
 
 export function reasonsOn(result: CsvImport, line: number): string[] {
   const row = result.rejected.find((r) => r.line === line);
-  if (!row) throw new Error(`line ${line} was not rejected; rejected lines: ${result.rejected.map((r) => r.line).join(", ") || "none"}`);
+  if (!row)
+    throw new Error(
+      `line ${line} was not rejected; rejected lines: ${result.rejected.map((r) => r.line).join(", ") || "none"}`,
+    );
   return row.reasons.map((r) => r.key);
 }
 
@@ -25,6 +28,6 @@ export function fileErrorKeys(result: CsvImport): string[] {
 
 /** Windows-1252 bytes: Latin-1 plus the few characters it places in 0x80–0x9F. */
 export function windows1252(text: string): Buffer {
-  const extra: Record<string, number> = { "’": 0x92, "œ": 0x9c, "Œ": 0x8c, "–": 0x96, "—": 0x97, "€": 0x80, "…": 0x85 };
+  const extra: Record<string, number> = { "’": 0x92, œ: 0x9c, Œ: 0x8c, "–": 0x96, "—": 0x97, "€": 0x80, "…": 0x85 };
   return Buffer.from([...text].map((c) => extra[c] ?? c.charCodeAt(0)));
 }

@@ -18,7 +18,7 @@ describe("enrolment files: encodings", () => {
     expect(result.valid).toEqual([{ line: 2, email: "zoe@example.org", name: "Zoë", language: null }]);
   });
 
-  it("reads UTF-16 LE with a byte-order mark (Excel \"Unicode text\", tab-separated)", () => {
+  it('reads UTF-16 LE with a byte-order mark (Excel "Unicode text", tab-separated)', () => {
     const text = "\uFEFFemail\tname\r\nsara@example.org\tسارة حداد\r\n";
     const result = importCsv(Buffer.from(text, "utf16le"));
     expect(result).toMatchObject({ encoding: "utf-16le", delimiter: "\t", fileErrors: [] });
@@ -56,7 +56,10 @@ describe("enrolment files: encodings", () => {
   });
 
   it("ignores a UTF-8 byte-order mark in front of Windows-1252 bytes", () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), windows1252("email,name\r\na@example.fr,Hélène\r\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      windows1252("email,name\r\na@example.fr,Hélène\r\n"),
+    ]);
     const result = importCsv(bytes);
     expect(result.encoding).toBe("windows-1252");
     expect(result.fileErrors).toEqual([]);
@@ -66,15 +69,27 @@ describe("enrolment files: encodings", () => {
   it("reads Russian Excel files (Windows-1251) as Cyrillic, with a warning to check the letters", () => {
     // Windows-1251: А–я are 0xC0–0xFF, Ё 0xA8, ё 0xB8.
     const windows1251 = (text: string) =>
-      Buffer.from([...text].map((c) => (c === "Ё" ? 0xa8 : c === "ё" ? 0xb8 : c >= "А" && c <= "я" ? 0xc0 + c.charCodeAt(0) - 0x410 : c.charCodeAt(0))));
-    const result = importCsv(windows1251("email;name\r\nanna@example.ru;Иванова Анна Фёдоровна\r\npetr@example.ru;Пётр Сидоров\r\n"));
+      Buffer.from(
+        [...text].map((c) =>
+          c === "Ё" ? 0xa8 : c === "ё" ? 0xb8 : c >= "А" && c <= "я" ? 0xc0 + c.charCodeAt(0) - 0x410 : c.charCodeAt(0),
+        ),
+      );
+    const result = importCsv(
+      windows1251("email;name\r\nanna@example.ru;Иванова Анна Фёдоровна\r\npetr@example.ru;Пётр Сидоров\r\n"),
+    );
     expect(result.encoding).toBe("windows-1251");
     expect(names(result)).toEqual(["Иванова Анна Фёдоровна", "Пётр Сидоров"]);
-    expect(result.warnings).toEqual([{ key: "csv.encoding.windows1251", params: { line: 2, text: "anna@example.ru;Иванова Анна Фёдоровна" } }]);
+    expect(result.warnings).toEqual([
+      { key: "csv.encoding.windows1251", params: { line: 2, text: "anna@example.ru;Иванова Анна Фёдоровна" } },
+    ]);
   });
 
   it("keeps Western-European files with many accents as Windows-1252", () => {
-    const result = importCsv(windows1252("email,name\r\nh@example.fr,Hélène Lefèvre-Éluard\r\nj@example.pt,João Gonçalves\r\nm@example.de,Jürgen Müßig\r\n"));
+    const result = importCsv(
+      windows1252(
+        "email,name\r\nh@example.fr,Hélène Lefèvre-Éluard\r\nj@example.pt,João Gonçalves\r\nm@example.de,Jürgen Müßig\r\n",
+      ),
+    );
     expect(result.encoding).toBe("windows-1252");
     expect(names(result)).toEqual(["Hélène Lefèvre-Éluard", "João Gonçalves", "Jürgen Müßig"]);
   });
@@ -128,6 +143,10 @@ describe("enrolment files: separators", () => {
 
   it("reads old Mac line ends (CR only) and mixed line ends", () => {
     const result = importCsv(Buffer.from("email,name\ra@example.org,A\r\nb@example.org,B\nc@example.org,C"));
-    expect(result.valid.map((r) => [r.line, r.email])).toEqual([[2, "a@example.org"], [3, "b@example.org"], [4, "c@example.org"]]);
+    expect(result.valid.map((r) => [r.line, r.email])).toEqual([
+      [2, "a@example.org"],
+      [3, "b@example.org"],
+      [4, "c@example.org"],
+    ]);
   });
 });

@@ -27,7 +27,7 @@ describe("enrolment files as real programs write them", () => {
     expect(result.rejected.at(-1)?.cells[1]).toBe('=HYPERLINK("http://exemple.invalid";"Noémie")');
   });
 
-  it("reads Excel \"Unicode text\": UTF-16 LE, tabs, Arabic names", () => {
+  it('reads Excel "Unicode text": UTF-16 LE, tabs, Arabic names', () => {
     const result = importCsv(fixture("excel-unicode-text-utf16le.txt"));
     expect(result).toMatchObject({ encoding: "utf-16le", delimiter: "\t", fileErrors: [], warnings: [] });
     expect(result.valid.map((r) => [r.name, r.language])).toEqual([
@@ -57,8 +57,10 @@ describe("enrolment files as real programs write them", () => {
     ]);
   });
 
-  it("reads Excel \"CSV UTF-8\": byte-order mark, trailing empty rows, members already enrolled", () => {
-    const result = importCsv(fixture("excel-csv-utf8-bom.csv"), { existingEmails: new Set(["existing.member@example.org"]) });
+  it('reads Excel "CSV UTF-8": byte-order mark, trailing empty rows, members already enrolled', () => {
+    const result = importCsv(fixture("excel-csv-utf8-bom.csv"), {
+      existingEmails: new Set(["existing.member@example.org"]),
+    });
     expect(result).toMatchObject({ encoding: "utf-8", delimiter: ",", fileErrors: [], warnings: [] });
     expect(result.valid).toEqual([{ line: 2, email: "kofi.mensah@example.org", name: "Kofi Mensah", language: "en" }]);
     expect(reasonsOn(result, 3)).toEqual(["csv.row.languageUnknown"]); // tr is not offered

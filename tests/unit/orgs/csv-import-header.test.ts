@@ -22,7 +22,9 @@ describe("enrolment files: the header row", () => {
   });
 
   it("makes the language column optional", () => {
-    expect(enrolOne("email,name", "a@example.org,Ana").valid).toEqual([{ line: 2, email: "a@example.org", name: "Ana", language: null }]);
+    expect(enrolOne("email,name", "a@example.org,Ana").valid).toEqual([
+      { line: 2, email: "a@example.org", name: "Ana", language: null },
+    ]);
   });
 
   it("asks for a header when the first line is a learner", () => {
@@ -40,7 +42,9 @@ describe("enrolment files: the header row", () => {
     expect(importCsv(csvBytes("name,language", "Ana,fr")).fileErrors).toEqual([
       { key: "csv.header.missingEmail", params: { found: "name, language" } },
     ]);
-    expect(importCsv(csvBytes("email", "a@example.org")).fileErrors).toEqual([{ key: "csv.header.missingName", params: { found: "email" } }]);
+    expect(importCsv(csvBytes("email", "a@example.org")).fileErrors).toEqual([
+      { key: "csv.header.missingName", params: { found: "email" } },
+    ]);
   });
 
   it("refuses unknown columns, naming them by spreadsheet letter", () => {
@@ -50,7 +54,9 @@ describe("enrolment files: the header row", () => {
 
   it("refuses a column given twice", () => {
     const result = importCsv(csvBytes("email,name,E-mail", "a@example.org,Ana,b@example.org"));
-    expect(result.fileErrors).toEqual([{ key: "csv.header.duplicateColumn", params: { column: "E-mail", letter: "C" } }]);
+    expect(result.fileErrors).toEqual([
+      { key: "csv.header.duplicateColumn", params: { column: "E-mail", letter: "C" } },
+    ]);
   });
 
   it("asks for one name column when the name is split in first and last names", () => {
@@ -63,7 +69,10 @@ describe("enrolment files: the header row", () => {
   });
 
   it("reports every header problem at once", () => {
-    expect(fileErrorKeys(importCsv(csvBytes("mail address,phone", "x")))).toEqual(["csv.header.unknownColumn", "csv.header.missingName"]);
+    expect(fileErrorKeys(importCsv(csvBytes("mail address,phone", "x")))).toEqual([
+      "csv.header.unknownColumn",
+      "csv.header.missingName",
+    ]);
   });
 
   it("allows untitled columns after the last named one, but not between named ones", () => {

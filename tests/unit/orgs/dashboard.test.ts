@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { completionsOverTime, filterAndSort, page, scoreDistribution, summarize, type DashboardQuery, type LearnerRow } from "../../../src/orgs/dashboard.js";
+import {
+  completionsOverTime,
+  type DashboardQuery,
+  filterAndSort,
+  type LearnerRow,
+  page,
+  scoreDistribution,
+  summarize,
+} from "../../../src/orgs/dashboard.js";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 const DAY = 86_400_000;
@@ -25,20 +33,63 @@ function row(name: string, over: Partial<LearnerRow> = {}): LearnerRow {
   };
 }
 
-const query = (over: Partial<DashboardQuery> = {}): DashboardQuery => ({ q: "", filter: "all", sort: "name", dir: "asc", page: 1, ...over });
+const query = (over: Partial<DashboardQuery> = {}): DashboardQuery => ({
+  q: "",
+  filter: "all",
+  sort: "name",
+  dir: "asc",
+  page: 1,
+  ...over,
+});
 
 const rows = [
-  row("Zoë", { complete: true, percent: 100, lessonsDone: 4, completedAt: ago(10), lastActivity: ago(10), modules: [{ id: "m1", status: "complete", bestScore: 0.95 }, { id: "m2", status: "complete", bestScore: 1 }] }),
-  row("amir", { percent: 50, lessonsDone: 2, lastActivity: ago(2), modules: [{ id: "m1", status: "complete", bestScore: 0.55 }, { id: "m2", status: "not-started", bestScore: null }] }),
-  row("Béatrice", { percent: 25, lessonsDone: 1, lastActivity: ago(1), modules: [{ id: "m1", status: "in-progress", bestScore: null }, { id: "m2", status: "not-started", bestScore: null }] }),
+  row("Zoë", {
+    complete: true,
+    percent: 100,
+    lessonsDone: 4,
+    completedAt: ago(10),
+    lastActivity: ago(10),
+    modules: [
+      { id: "m1", status: "complete", bestScore: 0.95 },
+      { id: "m2", status: "complete", bestScore: 1 },
+    ],
+  }),
+  row("amir", {
+    percent: 50,
+    lessonsDone: 2,
+    lastActivity: ago(2),
+    modules: [
+      { id: "m1", status: "complete", bestScore: 0.55 },
+      { id: "m2", status: "not-started", bestScore: null },
+    ],
+  }),
+  row("Béatrice", {
+    percent: 25,
+    lessonsDone: 1,
+    lastActivity: ago(1),
+    modules: [
+      { id: "m1", status: "in-progress", bestScore: null },
+      { id: "m2", status: "not-started", bestScore: null },
+    ],
+  }),
   row("Chen"),
 ];
 
 describe("cohort dashboard rows", () => {
   it("sorts by name with the locale's collation, and by progress or activity with names breaking ties", () => {
     expect(filterAndSort(rows, query(), NOW).map((r) => r.name)).toEqual(["amir", "Béatrice", "Chen", "Zoë"]);
-    expect(filterAndSort(rows, query({ sort: "progress", dir: "desc" }), NOW).map((r) => r.name)).toEqual(["Zoë", "amir", "Béatrice", "Chen"]);
-    expect(filterAndSort(rows, query({ sort: "activity", dir: "desc" }), NOW).map((r) => r.name)).toEqual(["Béatrice", "amir", "Zoë", "Chen"]);
+    expect(filterAndSort(rows, query({ sort: "progress", dir: "desc" }), NOW).map((r) => r.name)).toEqual([
+      "Zoë",
+      "amir",
+      "Béatrice",
+      "Chen",
+    ]);
+    expect(filterAndSort(rows, query({ sort: "activity", dir: "desc" }), NOW).map((r) => r.name)).toEqual([
+      "Béatrice",
+      "amir",
+      "Zoë",
+      "Chen",
+    ]);
   });
 
   it("filters by state and searches names without regard to case", () => {

@@ -100,7 +100,11 @@ describe("item statistics: a hand-computed cohort of five", () => {
   it("lists questions in id order, numbers compared as numbers", () => {
     expect(visible(result).questions.map((q) => q.questionId)).toEqual(["q1", "q2", "q3", "q4"]);
     const many = itemStatistics(matrix(Array.from({ length: 5 }, () => Array.from({ length: 10 }, () => 1))));
-    expect(visible(many).questions.map((q) => q.questionId).slice(0, 3)).toEqual(["q1", "q2", "q3"]);
+    expect(
+      visible(many)
+        .questions.map((q) => q.questionId)
+        .slice(0, 3),
+    ).toEqual(["q1", "q2", "q3"]);
     expect(visible(many).questions.at(-1)?.questionId).toBe("q10");
   });
 
@@ -113,18 +117,42 @@ describe("item statistics: a hand-computed cohort of five", () => {
 describe("item statistics: edge cases", () => {
   it("cannot compute discrimination when everyone scored the same on the question", () => {
     // q1 is 1 for all five: Σdx² = 0, so r is undefined → null; facility 1 > 0.9 → too-easy
-    const result = itemStatistics(matrix([[1, 1], [1, 0], [1, 1], [1, 0], [1, 1]]));
+    const result = itemStatistics(
+      matrix([
+        [1, 1],
+        [1, 0],
+        [1, 1],
+        [1, 0],
+        [1, 1],
+      ]),
+    );
     expect(byId(result, "q1")).toMatchObject({ facility: 1, discrimination: null, hint: "too-easy" });
   });
 
   it("cannot compute discrimination when the rest of the attempt is the same for everyone", () => {
     // q2 is constant at 0.5, so q1's rest score is constant: Σdy² = 0 → null; facility 0 → too-hard
-    const result = itemStatistics(matrix([[0, 0.5], [0, 0.5], [0, 0.5], [0, 0.5], [0, 0.5]]));
+    const result = itemStatistics(
+      matrix([
+        [0, 0.5],
+        [0, 0.5],
+        [0, 0.5],
+        [0, 0.5],
+        [0, 0.5],
+      ]),
+    );
     expect(byId(result, "q1")).toMatchObject({ facility: 0, discrimination: null, hint: "too-hard" });
   });
 
   it("leaves out of the correlation an attempt that holds only this question", () => {
-    const attempts = [...matrix([[1, 1], [1, 0], [0, 1], [0, 0]]), attempt("L5", { q1: 1 })];
+    const attempts = [
+      ...matrix([
+        [1, 1],
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ]),
+      attempt("L5", { q1: 1 }),
+    ];
     const q1 = byId(itemStatistics(attempts), "q1");
     // facility counts all five: 3/5; r uses only L1..L4 (x = 1,1,0,0; rest = 1,0,1,0) → r = 0
     expect(q1.facility).toBeCloseTo(0.6, 12);
@@ -133,7 +161,13 @@ describe("item statistics: edge cases", () => {
   });
 
   it("hides everything from four learners and shows it from five", () => {
-    const rows = [[1, 0], [0, 1], [1, 1], [0, 0], [1, 0]];
+    const rows = [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [0, 0],
+      [1, 0],
+    ];
     expect(itemStatistics(matrix(rows.slice(0, 4)))).toEqual({ hidden: true, learners: 4 });
     expect(itemStatistics(matrix(rows))).toMatchObject({ hidden: false, learners: 5 });
     expect(MIN_LEARNERS).toBe(5);
@@ -147,9 +181,13 @@ describe("item statistics: edge cases", () => {
 
   it("withholds a question seen by fewer learners than the threshold (random draws)", () => {
     // q3 is drawn only for L1..L3: showing its answers could point at one person
-    const attempts = matrix([[1, 0], [0, 1], [1, 1], [0, 0], [1, 0]]).map((a, i) =>
-      i < 3 ? { ...a, answers: { ...a.answers, q3: { score: 1, chosen: ["x"] } } } : a,
-    );
+    const attempts = matrix([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [0, 0],
+      [1, 0],
+    ]).map((a, i) => (i < 3 ? { ...a, answers: { ...a.answers, q3: { score: 1, chosen: ["x"] } } } : a));
     const result = visible(itemStatistics(attempts));
     expect(result.questions.map((q) => q.questionId)).toEqual(["q1", "q2"]);
     expect(result.withheld).toEqual([{ questionId: "q3", learners: 3 }]);
@@ -159,7 +197,13 @@ describe("item statistics: edge cases", () => {
   });
 
   it("uses each learner's best attempt by default, and every attempt on request", () => {
-    const base = matrix([[1, 1], [0, 1], [1, 0], [0, 0], [1, 1]]);
+    const base = matrix([
+      [1, 1],
+      [0, 1],
+      [1, 0],
+      [0, 0],
+      [1, 1],
+    ]);
     const retry = attempt("L4", { q1: 1, q2: 1 }); // L4 improves from 0 to 1
     const best = byId(itemStatistics([...base, retry]), "q1");
     expect(best).toMatchObject({ responses: 5, learners: 5 });
@@ -180,8 +224,16 @@ describe("item statistics: edge cases", () => {
 
   it("weights the rest score by each question's points", () => {
     // q3 is worth 3 points, q2 1 point. For q1, rest = (1·q2 + 3·q3) / 4.
-    const rows: [number, number, number][] = [[1, 0, 1], [1, 1, 1], [0, 1, 0], [0, 0, 0], [1, 1, 0]];
-    const attempts = rows.map(([a, b, c], i) => attempt(`L${i + 1}`, { q1: [a, [], 1], q2: [b, [], 1], q3: [c, [], 3] }));
+    const rows: [number, number, number][] = [
+      [1, 0, 1],
+      [1, 1, 1],
+      [0, 1, 0],
+      [0, 0, 0],
+      [1, 1, 0],
+    ];
+    const attempts = rows.map(([a, b, c], i) =>
+      attempt(`L${i + 1}`, { q1: [a, [], 1], q2: [b, [], 1], q3: [c, [], 3] }),
+    );
     // rests: (0+3)/4 = .75, (1+3)/4 = 1, (1+0)/4 = .25, 0, (1+0)/4 = .25
     const expected = pearson([1, 1, 0, 0, 1], [0.75, 1, 0.25, 0, 0.25]);
     expect(byId(itemStatistics(attempts), "q1").discrimination).toBeCloseTo(expected!, 12);
@@ -190,7 +242,13 @@ describe("item statistics: edge cases", () => {
   });
 
   it("counts each chosen option once per response, and blank responses apart", () => {
-    const answers: [number, string[]][] = [[1, ["a", "c"]], [0.5, ["a"]], [0, ["b", "b"]], [0, []], [1, ["a", "c"]]];
+    const answers: [number, string[]][] = [
+      [1, ["a", "c"]],
+      [0.5, ["a"]],
+      [0, ["b", "b"]],
+      [0, []],
+      [1, ["a", "c"]],
+    ];
     const attempts = answers.map((a, i) => attempt(`L${i + 1}`, { q1: a, q2: i % 2 }));
     const q1 = byId(itemStatistics(attempts), "q1");
     // a: 3 of 5 responses, c: 2, b: 1 (chosen twice in one response), one blank

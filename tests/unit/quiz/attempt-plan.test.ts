@@ -4,12 +4,17 @@ import type { Quiz } from "../../../src/courses/catalog.js";
 import { loadCatalog } from "../../../src/courses/loader/load-catalog.js";
 import { attemptSeed, planAttempt } from "../../../src/quiz/attempt-plan.js";
 
-const quiz = loadCatalog(path.resolve("tests/fixtures/courses/valid")).catalog!.courseById.get("fixture-course")!.moduleById.get("basics")!.quiz!;
+const quiz = loadCatalog(path.resolve("tests/fixtures/courses/valid"))
+  .catalog!.courseById.get("fixture-course")!
+  .moduleById.get("basics")!.quiz!;
 
 describe("attempt plans", () => {
   it("are the same for the same seed (stable within an attempt) and differ between attempts", () => {
     const seeds = [1, 2, 3, 4, 5].map((n) => attemptSeed("secret", "user", "quiz", n));
-    const plan = (seed: string) => JSON.stringify(planAttempt(quiz, seed).map((q) => [q.id, "options" in q ? q.options.map((o) => o.id) : q.displayOrder]));
+    const plan = (seed: string) =>
+      JSON.stringify(
+        planAttempt(quiz, seed).map((q) => [q.id, "options" in q ? q.options.map((o) => o.id) : q.displayOrder]),
+      );
     expect(plan(seeds[0]!)).toBe(plan(seeds[0]!));
     expect(new Set(seeds.map(plan)).size).toBeGreaterThan(1);
   });

@@ -1,24 +1,60 @@
 // Grading, table-driven: every question type and its edge cases.
 import { describe, expect, it } from "vitest";
 import type { QuizQuestion } from "../../../src/courses/catalog.js";
-import { attemptScore, gradeResponse, isPassing, normalizeShortText, type Response } from "../../../src/quiz/grading.js";
+import {
+  attemptScore,
+  gradeResponse,
+  isPassing,
+  normalizeShortText,
+  type Response,
+} from "../../../src/quiz/grading.js";
 
-const base = { points: 1, promptHtml: "", explanationHtml: "", feedback: { correctHtml: undefined, incorrectHtml: undefined } };
+const base = {
+  points: 1,
+  promptHtml: "",
+  explanationHtml: "",
+  feedback: { correctHtml: undefined, incorrectHtml: undefined },
+};
 const opt = (id: string, correct = false) => ({ id, html: id, correct, feedbackHtml: undefined });
 
 const single: QuizQuestion = { ...base, id: "s", type: "single_choice", options: [opt("a", true), opt("b"), opt("c")] };
-const multiPartial: QuizQuestion = { ...base, id: "m", type: "multiple_choice", scoring: "partial", options: [opt("a", true), opt("b", true), opt("c"), opt("d")] };
+const multiPartial: QuizQuestion = {
+  ...base,
+  id: "m",
+  type: "multiple_choice",
+  scoring: "partial",
+  options: [opt("a", true), opt("b", true), opt("c"), opt("d")],
+};
 const multiAll: QuizQuestion = { ...multiPartial, id: "m2", scoring: "all_or_nothing" };
 const tf: QuizQuestion = { ...base, id: "t", type: "true_false", answer: false };
 const short: QuizQuestion = { ...base, id: "x", type: "short_text", accepted: ["Dissuasion commission", "CDT"] };
 const numeric: QuizQuestion = { ...base, id: "n", type: "numeric", answer: 2.5, tolerance: 0.1, unit: undefined };
 const exact: QuizQuestion = { ...base, id: "y", type: "numeric", answer: 2001, tolerance: 0, unit: undefined };
 const matching: QuizQuestion = {
-  ...base, id: "p", type: "matching", scoring: "partial",
-  pairs: [{ id: "pt", promptHtml: "", match: "Lisbon" }, { id: "es", promptHtml: "", match: "Madrid" }, { id: "fr", promptHtml: "", match: "Paris" }, { id: "it", promptHtml: "", match: "Rome" }],
+  ...base,
+  id: "p",
+  type: "matching",
+  scoring: "partial",
+  pairs: [
+    { id: "pt", promptHtml: "", match: "Lisbon" },
+    { id: "es", promptHtml: "", match: "Madrid" },
+    { id: "fr", promptHtml: "", match: "Paris" },
+    { id: "it", promptHtml: "", match: "Rome" },
+  ],
   choices: ["Lisbon", "Madrid", "Paris", "Rome"],
 };
-const ordering: QuizQuestion = { ...base, id: "o", type: "ordering", scoring: "all_or_nothing", items: [{ id: "one", html: "" }, { id: "two", html: "" }, { id: "three", html: "" }, { id: "four", html: "" }] };
+const ordering: QuizQuestion = {
+  ...base,
+  id: "o",
+  type: "ordering",
+  scoring: "all_or_nothing",
+  items: [
+    { id: "one", html: "" },
+    { id: "two", html: "" },
+    { id: "three", html: "" },
+    { id: "four", html: "" },
+  ],
+};
 const orderingPartial: QuizQuestion = { ...ordering, id: "o2", scoring: "partial" };
 
 const cases: [string, QuizQuestion, Response, number][] = [
@@ -27,9 +63,19 @@ const cases: [string, QuizQuestion, Response, number][] = [
   ["single: an unknown option", single, { type: "single_choice", optionId: "zz" }, 0],
   ["multiple partial: all right, none wrong", multiPartial, { type: "multiple_choice", optionIds: ["a", "b"] }, 1],
   ["multiple partial: half the right ones", multiPartial, { type: "multiple_choice", optionIds: ["a"] }, 0.5],
-  ["multiple partial: one right one wrong cancel out", multiPartial, { type: "multiple_choice", optionIds: ["a", "c"] }, 0],
+  [
+    "multiple partial: one right one wrong cancel out",
+    multiPartial,
+    { type: "multiple_choice", optionIds: ["a", "c"] },
+    0,
+  ],
   ["multiple partial: never below zero", multiPartial, { type: "multiple_choice", optionIds: ["c", "d"] }, 0],
-  ["multiple partial: everything ticked", multiPartial, { type: "multiple_choice", optionIds: ["a", "b", "c", "d"] }, 0],
+  [
+    "multiple partial: everything ticked",
+    multiPartial,
+    { type: "multiple_choice", optionIds: ["a", "b", "c", "d"] },
+    0,
+  ],
   ["multiple all-or-nothing: exact set", multiAll, { type: "multiple_choice", optionIds: ["b", "a"] }, 1],
   ["multiple all-or-nothing: a subset", multiAll, { type: "multiple_choice", optionIds: ["a"] }, 0],
   ["true/false: right", tf, { type: "true_false", value: false }, 1],
@@ -46,13 +92,33 @@ const cases: [string, QuizQuestion, Response, number][] = [
   ["numeric: zero tolerance, exact", exact, { type: "numeric", value: 2001 }, 1],
   ["numeric: zero tolerance, off by one", exact, { type: "numeric", value: 2000 }, 0],
   ["numeric: not a number", exact, { type: "numeric", value: Number.NaN }, 0],
-  ["matching partial: all pairs", matching, { type: "matching", matches: { pt: "Lisbon", es: "Madrid", fr: "Paris", it: "Rome" } }, 1],
-  ["matching partial: three of four", matching, { type: "matching", matches: { pt: "Lisbon", es: "Madrid", fr: "Paris", it: "Paris" } }, 0.75],
-  ["matching partial: swapped pair", matching, { type: "matching", matches: { pt: "Madrid", es: "Lisbon", fr: "Paris", it: "Rome" } }, 0.5],
+  [
+    "matching partial: all pairs",
+    matching,
+    { type: "matching", matches: { pt: "Lisbon", es: "Madrid", fr: "Paris", it: "Rome" } },
+    1,
+  ],
+  [
+    "matching partial: three of four",
+    matching,
+    { type: "matching", matches: { pt: "Lisbon", es: "Madrid", fr: "Paris", it: "Paris" } },
+    0.75,
+  ],
+  [
+    "matching partial: swapped pair",
+    matching,
+    { type: "matching", matches: { pt: "Madrid", es: "Lisbon", fr: "Paris", it: "Rome" } },
+    0.5,
+  ],
   ["matching: missing pairs count as wrong", matching, { type: "matching", matches: { pt: "Lisbon" } }, 0.25],
   ["ordering all-or-nothing: right order", ordering, { type: "ordering", order: ["one", "two", "three", "four"] }, 1],
   ["ordering all-or-nothing: two swapped", ordering, { type: "ordering", order: ["two", "one", "three", "four"] }, 0],
-  ["ordering partial: two of four in place", orderingPartial, { type: "ordering", order: ["two", "one", "three", "four"] }, 0.5],
+  [
+    "ordering partial: two of four in place",
+    orderingPartial,
+    { type: "ordering", order: ["two", "one", "three", "four"] },
+    0.5,
+  ],
   ["ordering partial: reversed", orderingPartial, { type: "ordering", order: ["four", "three", "two", "one"] }, 0],
   ["a response of another type", single, { type: "true_false", value: true }, 0],
 ];
@@ -76,9 +142,21 @@ describe("short answers", () => {
 });
 
 describe("attempt score and pass mark", () => {
-  const questions = [{ id: "a", points: 1 }, { id: "b", points: 1 }, { id: "c", points: 2 }];
+  const questions = [
+    { id: "a", points: 1 },
+    { id: "b", points: 1 },
+    { id: "c", points: 2 },
+  ];
   it("weights questions by their points; unanswered questions score zero", () => {
-    expect(attemptScore(questions, new Map([["a", 1], ["c", 0.5]]))).toBe(0.5);
+    expect(
+      attemptScore(
+        questions,
+        new Map([
+          ["a", 1],
+          ["c", 0.5],
+        ]),
+      ),
+    ).toBe(0.5);
     expect(attemptScore(questions, new Map())).toBe(0);
     expect(attemptScore([], new Map())).toBe(0);
   });

@@ -3,14 +3,45 @@ import { describe, expect, it } from "vitest";
 import type { QuizQuestion } from "../../../src/courses/catalog.js";
 import { parseNumber, parseResponse, unknownQuestionFields } from "../../../src/quiz/responses.js";
 
-const base = { points: 1, promptHtml: "", explanationHtml: "", feedback: { correctHtml: undefined, incorrectHtml: undefined } };
+const base = {
+  points: 1,
+  promptHtml: "",
+  explanationHtml: "",
+  feedback: { correctHtml: undefined, incorrectHtml: undefined },
+};
 const opt = (id: string, correct = false) => ({ id, html: id, correct, feedbackHtml: undefined });
 const single: QuizQuestion = { ...base, id: "s", type: "single_choice", options: [opt("a", true), opt("b")] };
-const multi: QuizQuestion = { ...base, id: "m", type: "multiple_choice", scoring: "partial", options: [opt("a", true), opt("b")] };
+const multi: QuizQuestion = {
+  ...base,
+  id: "m",
+  type: "multiple_choice",
+  scoring: "partial",
+  options: [opt("a", true), opt("b")],
+};
 const tf: QuizQuestion = { ...base, id: "t", type: "true_false", answer: true };
 const num: QuizQuestion = { ...base, id: "n", type: "numeric", answer: 1, tolerance: 0, unit: undefined };
-const match: QuizQuestion = { ...base, id: "p", type: "matching", scoring: "partial", pairs: [{ id: "x", promptHtml: "", match: "X" }, { id: "y", promptHtml: "", match: "Y" }], choices: ["X", "Y", "Z"] };
-const order: QuizQuestion = { ...base, id: "o", type: "ordering", scoring: "all_or_nothing", items: [{ id: "a", html: "" }, { id: "b", html: "" }, { id: "c", html: "" }] };
+const match: QuizQuestion = {
+  ...base,
+  id: "p",
+  type: "matching",
+  scoring: "partial",
+  pairs: [
+    { id: "x", promptHtml: "", match: "X" },
+    { id: "y", promptHtml: "", match: "Y" },
+  ],
+  choices: ["X", "Y", "Z"],
+};
+const order: QuizQuestion = {
+  ...base,
+  id: "o",
+  type: "ordering",
+  scoring: "all_or_nothing",
+  items: [
+    { id: "a", html: "" },
+    { id: "b", html: "" },
+    { id: "c", html: "" },
+  ],
+};
 
 describe("parsing answers", () => {
   it.each([
@@ -19,7 +50,12 @@ describe("parsing answers", () => {
     ["true/false", tf, { "q.t": "false" }, { type: "true_false", value: false }],
     ["numeric with a comma", num, { "q.n": "2,5" }, { type: "numeric", value: 2.5 }],
     ["matching", match, { "q.p.x": "Y", "q.p.y": "Z" }, { type: "matching", matches: { x: "Y", y: "Z" } }],
-    ["ordering by positions", order, { "q.o.a": "3", "q.o.b": "1", "q.o.c": "2" }, { type: "ordering", order: ["b", "c", "a"] }],
+    [
+      "ordering by positions",
+      order,
+      { "q.o.a": "3", "q.o.b": "1", "q.o.c": "2" },
+      { type: "ordering", order: ["b", "c", "a"] },
+    ],
   ])("%s", (_name, question, fields, response) => {
     expect(parseResponse(question, fields)).toEqual({ ok: true, response });
   });
@@ -53,6 +89,8 @@ describe("parsing answers", () => {
   });
 
   it("spots answers to questions that are not in the attempt", () => {
-    expect(unknownQuestionFields({ "q.s": "a", "q.zz": "b", "q.p.x": "X", attempt: "1" }, new Set(["s", "p"]))).toEqual(["q.zz"]);
+    expect(unknownQuestionFields({ "q.s": "a", "q.zz": "b", "q.p.x": "X", attempt: "1" }, new Set(["s", "p"]))).toEqual(
+      ["q.zz"],
+    );
   });
 });

@@ -5,7 +5,14 @@ describe("rate-limit arithmetic", () => {
   const rule = { freeFailures: 5, firstWaitSeconds: 30, maxWaitSeconds: 3600, forgetAfterSeconds: 86400 };
 
   it.each([
-    [1, 0], [5, 0], [6, 30], [7, 60], [8, 120], [12, 1920], [13, 3600], [50, 3600],
+    [1, 0],
+    [5, 0],
+    [6, 30],
+    [7, 60],
+    [8, 120],
+    [12, 1920],
+    [13, 3600],
+    [50, 3600],
   ])("after %i failures the wait is %i s", (failures, wait) => {
     expect(waitAfterFailures(failures, rule)).toBe(wait);
   });

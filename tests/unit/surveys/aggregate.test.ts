@@ -15,7 +15,12 @@ const survey: Survey = {
 
 describe("survey aggregates", () => {
   it("hide everything below the minimum number of responses", () => {
-    expect(aggregate(survey, [{ q: 5 }, { q: 4 }, { q: 3 }, { q: 2 }])).toEqual({ responses: 4, hidden: true, likert: [], text: [] });
+    expect(aggregate(survey, [{ q: 5 }, { q: 4 }, { q: 3 }, { q: 2 }])).toEqual({
+      responses: 4,
+      hidden: true,
+      likert: [],
+      text: [],
+    });
   });
 
   it("count each point of the scale, average the answers, and sort written answers", () => {

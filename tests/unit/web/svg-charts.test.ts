@@ -1,19 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { barChartSvg, lineChartSvg, scale, type Bar } from "../../../src/web/svg-charts.js";
+import { type Bar, barChartSvg, lineChartSvg, scale } from "../../../src/web/svg-charts.js";
 
 const base = { id: "scores", title: "Score distribution", description: "How many learners scored in each band." };
-const bars = (values: number[], label = (i: number) => `B${i + 1}`): Bar[] => values.map((value, i) => ({ label: label(i), value }));
+const bars = (values: number[], label = (i: number) => `B${i + 1}`): Bar[] =>
+  values.map((value, i) => ({ label: label(i), value }));
 
 /** x, y, width, height of every bar, in document order. */
 const rects = (svg: string) =>
-  [...svg.matchAll(/<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.-]+)" height="([\d.-]+)"\/>/g)].map((m) => m.slice(1).map(Number));
+  [...svg.matchAll(/<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.-]+)" height="([\d.-]+)"\/>/g)].map((m) =>
+    m.slice(1).map(Number),
+  );
 /** The text content of every <text> element. */
 const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 /** Category labels: the texts on the line under the axis. */
-const categoryLabels = (svg: string) => [...svg.matchAll(/<text x="([\d.]+)" y="191" [^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+const categoryLabels = (svg: string) =>
+  [...svg.matchAll(/<text x="([\d.]+)" y="191" [^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
 
 function relativeLuminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 const contrastOnWhite = (hex: string): number => 1.05 / (relativeLuminance(hex) + 0.05);
@@ -53,14 +59,22 @@ describe("SVG charts", () => {
   });
 
   it("use only colours with at least 3:1 contrast against white", () => {
-    const colours = new Set(charts.flatMap((svg) => [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/g)].map((m) => m[1]!)));
+    const colours = new Set(
+      charts.flatMap((svg) => [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/g)].map((m) => m[1]!)),
+    );
     expect([...colours].sort()).toEqual(["#0b5563", "#1b1b1b", "#767676"]);
     for (const colour of colours) expect(contrastOnWhite(colour)).toBeGreaterThanOrEqual(3);
   });
 
   it("stay small", () => {
     expect(charts[0]!.length).toBeLessThan(2_000);
-    const year = barChartSvg({ ...base, bars: bars(Array.from({ length: 52 }, (_, i) => i * 3), (i) => `Week ${i + 1}`) });
+    const year = barChartSvg({
+      ...base,
+      bars: bars(
+        Array.from({ length: 52 }, (_, i) => i * 3),
+        (i) => `Week ${i + 1}`,
+      ),
+    });
     expect(year.length).toBeLessThan(6_000);
   });
 
@@ -68,7 +82,7 @@ describe("SVG charts", () => {
     const svg = barChartSvg({
       id: "x",
       title: 'Scores <script>alert("t")</script>',
-      description: "Tom & Jerry's \"scores\"",
+      description: 'Tom & Jerry\'s "scores"',
       bars: [{ label: "<b>A&B</b> 'q'", value: 1 }],
       formatValue: (n) => `<${n}>`,
     });
@@ -114,14 +128,21 @@ describe("bar charts", () => {
   });
 
   it("thin the labels of many bars so that they do not overlap, but keep every bar", () => {
-    const svg = barChartSvg({ ...base, bars: bars(Array.from({ length: 52 }, (_, i) => i * 10), (i) => `Week ${i + 1}`) });
+    const svg = barChartSvg({
+      ...base,
+      bars: bars(
+        Array.from({ length: 52 }, (_, i) => i * 10),
+        (i) => `Week ${i + 1}`,
+      ),
+    });
     expect(rects(svg)).toHaveLength(51); // week 1 is 0
     expect(texts(svg)).not.toContain("510"); // values no longer fit above the bars: grid lines only
     const labels = categoryLabels(svg);
     expect(labels.length).toBeGreaterThan(3);
     expect(labels.length).toBeLessThan(52);
     expect(labels[0]?.text).toBe("Week 1");
-    for (let i = 1; i < labels.length; i++) expect(labels[i]!.x - labels[i - 1]!.x).toBeGreaterThanOrEqual(7 * 11 * 0.6);
+    for (let i = 1; i < labels.length; i++)
+      expect(labels[i]!.x - labels[i - 1]!.x).toBeGreaterThanOrEqual(7 * 11 * 0.6);
   });
 
   it("shorten very long labels", () => {
