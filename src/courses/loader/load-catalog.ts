@@ -64,6 +64,7 @@ function warnUnlisted(dir: string, reader: ContentReader, problems: ProblemList)
         .some((part) => /^[._]/.test(part))
     )
       continue;
+    if (isTranslationOrNote(file)) continue;
     const inBrokenFolder = [...reader.unreadableFolders].some((folder) => file.startsWith(folder + path.sep));
     if (!reader.filesRead.has(file) && !inBrokenFolder) {
       problems.warning(
@@ -74,4 +75,15 @@ function warnUnlisted(dir: string, reader: ContentReader, problems: ProblemList)
       );
     }
   }
+}
+
+/**
+ * `what-it-is.fr.md` next to `what-it-is.md` is a translation, and `TRANSLATIONS.fr.md` holds
+ * notes for reviewers: neither is listed anywhere, and neither is a forgotten file.
+ */
+function isTranslationOrNote(file: string): boolean {
+  const name = path.basename(file);
+  if (/^TRANSLATIONS(\.[a-z]{2,3})?\.md$/.test(name)) return true;
+  const [, stem, ext] = /^(.+)\.[a-z]{2,3}(\.(?:md|ya?ml))$/i.exec(name) ?? [];
+  return stem !== undefined && ext !== undefined && fs.existsSync(path.join(path.dirname(file), stem + ext));
 }

@@ -1,5 +1,7 @@
 // One fixture per kind of problem: the checker must name the right file, line, column
 // and say what is wrong in words a trainer understands.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../../src/courses/loader/load-catalog.js";
@@ -96,5 +98,22 @@ describe("the course checker reports each kind of problem at its place", () => {
     expect(catalog).toBeNull();
     const kinds = new Set(problems.map((p) => path.relative(fixtures, p.file).split(path.sep)[0]));
     expect(kinds.size).toBe(cases.length);
+  });
+});
+
+describe("files that nothing lists but that are not forgotten", () => {
+  it("does not report translations next to their source, or translation notes, as unlisted", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-translations-"));
+    try {
+      fs.cpSync(path.join(fixtures, "unlisted-file"), dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "m/lesson.fr.md"), "---\nid: lesson\ntitle: Leçon\n---\n\nTexte.\n");
+      fs.writeFileSync(path.join(dir, "TRANSLATIONS.fr.md"), "# Notes for reviewers\n");
+      fs.writeFileSync(path.join(dir, "m/orphan.fr.md"), "---\nid: orphan\ntitle: Orpheline\n---\n");
+      const { problems } = loadCatalog(dir);
+      // notes.md is still forgotten, and so is a "translation" of a file that does not exist.
+      expect(problems.map((p) => path.relative(dir, p.file)).sort()).toEqual(["m/notes.md", "m/orphan.fr.md"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
