@@ -61,6 +61,16 @@ function ruleFor(route: RouteInfo): Rule {
   return "public";
 }
 
+/**
+ * What a permitted request must get: the page itself, or the handler's own verdict on an empty
+ * form (a redirect after success, or a validation message). Organisation pages answer 404 to
+ * non-members (they hide that the organisation exists), as do made-up tokens, codes and ids.
+ */
+function allowedAnswers(route: RouteInfo): number[] {
+  if (route.path.startsWith("/orgs/") || /:(token|code|sessionId|number|hash)\b/.test(route.path)) return [404];
+  return route.method === "GET" ? [200] : [303, 400, 422];
+}
+
 async function call(route: RouteInfo, role: Role) {
   const url = fillPath(route.path, params);
   const req =
@@ -97,8 +107,7 @@ describe("authorization matrix", () => {
       } else if ((rule === "admin" && role !== "admin") || (rule === "trainer" && role === "learner")) {
         expect(res.status, where).toBe(403);
       } else {
-        expect(res.status, where).not.toBe(403);
-        expect(toSignIn, where).toBe(false);
+        expect(allowedAnswers(route), where).toContain(res.status);
       }
     }
   });

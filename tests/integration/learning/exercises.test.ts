@@ -2,6 +2,7 @@
 // button without JavaScript, and counted when a module asks for one.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadProgress } from "../../../src/learning/service.js";
 import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
 import { createTestContext, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
 
@@ -42,7 +43,8 @@ describe("reflection exercises", () => {
   });
 
   it("autosave with htmx answers with the saved state only", async () => {
-    const agent = await signedInAgent(ctx, await createUser(ctx));
+    const user = await createUser(ctx);
+    const agent = await signedInAgent(ctx, user);
     const res = await agent
       .post(EXERCISE)
       .set("Origin", ORIGIN)
@@ -52,6 +54,8 @@ describe("reflection exercises", () => {
       .expect(200);
     expect(res.text.trim()).toMatch(/^Saved .* UTC\.$/);
     expect(res.headers.vary).toContain("HX-Request");
+    const saved = await ctx.db.exerciseResponse.findMany({ where: { userId: user.id } });
+    expect(saved.map((r) => [r.moduleId, r.text])).toEqual([["basics", "Draft one"]]);
   });
 
   it("refuse a text over 20,000 characters with the form, keeping it, storing nothing", async () => {
@@ -70,7 +74,11 @@ describe("reflection exercises", () => {
   it("count towards completion where a module asks for one", async () => {
     const seq = await createTestContext({ courses: SEQUENTIAL_COURSES });
     try {
-      const agent = await signedInAgent(seq, await createUser(seq));
+      const user = await createUser(seq);
+      const agent = await signedInAgent(seq, user);
+      const course = seq.deps.catalog.current.courseById.get("sequential-course")!;
+      const exerciseSaved = async () => (await loadProgress(seq.deps, user.id, course)).byModule.get("first")!;
+      expect(await exerciseSaved()).toMatchObject({ exerciseSaved: false, status: "not-started" });
       const before = await agent.get("/courses/sequential-course/first").expect(200);
       expect(before.text).not.toContain('class="tag tag-done">Saved');
       await agent
@@ -81,6 +89,8 @@ describe("reflection exercises", () => {
         .expect(303);
       const after = await agent.get("/courses/sequential-course/first").expect(200);
       expect(after.text).toContain('class="tag tag-done">Saved');
+      expect(await exerciseSaved()).toMatchObject({ exerciseSaved: true, status: "in-progress" });
+      expect(await seq.db.exerciseResponse.count({ where: { userId: user.id, text: "My thoughts." } })).toBe(1);
     } finally {
       await seq.close();
     }

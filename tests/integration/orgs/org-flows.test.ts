@@ -3,19 +3,21 @@
 // by invite link or join code (with every way a link can stop working), see who can see
 // their progress, and leave. Organisation admins revoke certificates of their cohorts.
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createUser, DAY, mailText, ORIGIN, readOutbox, signedInAgent, TestClock } from "../../helpers/accounts.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { completeFixtureCourse } from "../../helpers/learning.js";
 import { addMembers, createTestOrg } from "../../helpers/orgs.js";
 
+// Each test gets its own database and clock, so none depends on what ran before it.
 let ctx: TestContext;
-const clock = new TestClock();
+let clock: TestClock;
 
-beforeAll(async () => {
+beforeEach(async () => {
+  clock = new TestClock();
   ctx = await createTestContext({ clock });
 });
-afterAll(() => ctx.close());
+afterEach(() => ctx.close());
 
 const post = (agent: request.Agent, url: string, form: Record<string, unknown> = {}) =>
   agent.post(url).set("Origin", ORIGIN).type("form").send(form);
@@ -53,6 +55,7 @@ describe("creating an organisation and its team", () => {
 
   it("refuses bad organisation details with clear messages, storing nothing", async () => {
     const root = await signedInAgent(ctx, await createUser(ctx, { role: "admin" }));
+    await createTestOrg(ctx, "hr-kyiv");
     const before = await ctx.db.organisation.count();
     const cases: [Record<string, string>, string][] = [
       [{ name: "X", slug: "ok-slug" }, "Enter a name of at least 2 characters."],
