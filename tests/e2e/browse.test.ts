@@ -38,6 +38,7 @@ describe("browsing the catalog in Chromium", () => {
     await page.getByRole("link", { name: "The first lesson" }).click();
     await expect.poll(() => page.url()).toBe(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("The first lesson");
+    expect(await page.evaluate(() => "htmx" in globalThis)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: /Next:/ }).click();
@@ -47,13 +48,30 @@ describe("browsing the catalog in Chromium", () => {
     expect(requests.filter((u) => !u.startsWith(ctx.baseUrl))).toEqual([]);
   });
 
-  it("works with JavaScript turned off", async () => {
+  it("works with JavaScript turned off: catalog to lesson, the table of contents, next lesson", async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
-    const page = await noJs.newPage();
-    await page.goto(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
-    await page.getByRole("link", { name: "On this page" }).count();
-    await page.getByRole("link", { name: "Two", exact: true }).click();
-    expect(page.url()).toBe(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson#two`);
-    await noJs.close();
+    try {
+      const page = await noJs.newPage();
+      await page.goto(`${ctx.baseUrl}/`);
+      await page.getByRole("link", { name: "Fixture course" }).click();
+      await page.waitForURL(`${ctx.baseUrl}/courses/fixture-course`);
+      await page.getByRole("link", { name: "The basics" }).click();
+      await page.waitForURL(`${ctx.baseUrl}/courses/fixture-course/basics`);
+      await page.getByRole("link", { name: "The first lesson" }).click();
+      await page.waitForURL(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("The first lesson");
+      // The page really runs without scripts: htmx never loaded.
+      expect(await page.evaluate(() => "htmx" in globalThis)).toBe(false);
+
+      expect(await page.getByRole("navigation", { name: "On this page" }).count()).toBe(1);
+      await page.getByRole("link", { name: "Two", exact: true }).click();
+      await page.waitForURL(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson#two`);
+
+      await page.getByRole("link", { name: /Next:/ }).click();
+      await page.waitForURL(`${ctx.baseUrl}/courses/fixture-course/basics/second-lesson`);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("The second lesson");
+    } finally {
+      await noJs.close();
+    }
   });
 });

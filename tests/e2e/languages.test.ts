@@ -38,12 +38,22 @@ describe("languages in Chromium", () => {
     60_000,
   );
 
-  it("mirrors Arabic pages: the brand sits on the right, text starts on the right", async () => {
-    const page = await (await browser.newContext({ locale: "ar", viewport: { width: 1000, height: 800 } })).newPage();
-    await page.goto(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
-    const brand = (await page.locator(".brand").boundingBox())!;
-    expect(brand.x).toBeGreaterThan(500);
-    const heading = (await page.locator("h1").boundingBox())!;
-    expect(heading.x + heading.width).toBeGreaterThan(700);
+  it("mirrors Arabic pages: the brand and the Arabic breadcrumb start on the right; English ones on the left", async () => {
+    const positions = async (locale: string) => {
+      const page = await (await browser.newContext({ locale, viewport: { width: 1000, height: 800 } })).newPage();
+      await page.goto(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
+      const crumb = page.locator(".breadcrumbs li").first();
+      const box = (await crumb.boundingBox())!;
+      const brand = (await page.locator(".brand").boundingBox())!;
+      return { text: (await crumb.textContent())!.trim(), crumbLeft: box.x, crumbRight: box.x + box.width, brand };
+    };
+    const arabic = await positions("ar");
+    expect(arabic.text).toMatch(/^[\u0600-\u06FF\s]+$/); // the interface's own Arabic words
+    expect(arabic.crumbRight).toBeGreaterThan(800);
+    expect(arabic.brand.x).toBeGreaterThan(500);
+    const english = await positions("en");
+    expect(english.text).toMatch(/^[A-Za-z\s]+$/);
+    expect(english.crumbLeft).toBeLessThan(200);
+    expect(english.brand.x).toBeLessThan(500);
   });
 });
