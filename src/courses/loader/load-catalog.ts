@@ -83,7 +83,7 @@ function warnUnlisted(dir: string, reader: ContentReader, problems: ProblemList)
  */
 function isTranslationOrNote(file: string): boolean {
   const name = path.basename(file);
-  if (/^TRANSLATIONS(\.[a-z]{2,3})?\.md$/.test(name)) return true;
+  if (/^TRANSLATIONS(\.[\w-]+)*\.md$/.test(name)) return true;
   const [, stem, ext] = /^(.+)\.[a-z]{2,3}(\.(?:md|ya?ml))$/i.exec(name) ?? [];
   return stem !== undefined && ext !== undefined && fs.existsSync(path.join(path.dirname(file), stem + ext));
 }

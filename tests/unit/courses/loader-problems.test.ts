@@ -108,6 +108,7 @@ describe("files that nothing lists but that are not forgotten", () => {
       fs.cpSync(path.join(fixtures, "unlisted-file"), dir, { recursive: true });
       fs.writeFileSync(path.join(dir, "m/lesson.fr.md"), "---\nid: lesson\ntitle: Leçon\n---\n\nTexte.\n");
       fs.writeFileSync(path.join(dir, "TRANSLATIONS.fr.md"), "# Notes for reviewers\n");
+      fs.writeFileSync(path.join(dir, "TRANSLATIONS.fr.part2.md"), "# More notes for reviewers\n");
       fs.writeFileSync(path.join(dir, "m/orphan.fr.md"), "---\nid: orphan\ntitle: Orpheline\n---\n");
       const { problems } = loadCatalog(dir);
       // notes.md is still forgotten, and so is a "translation" of a file that does not exist.
