@@ -166,7 +166,3 @@ export function findCourse(catalog: Catalog, courseId: string): Course | undefin
 export function findModule(catalog: Catalog, courseId: string, moduleId: string): Module | undefined {
   return catalog.courseById.get(courseId)?.moduleById.get(moduleId);
 }
-
-export function findLesson(catalog: Catalog, courseId: string, moduleId: string, lessonId: string): Lesson | undefined {
-  return findModule(catalog, courseId, moduleId)?.lessonById.get(lessonId);
-}

@@ -23,10 +23,6 @@ export function findOrgBySlug(db: DbClient, slug: string): Promise<OrgRecord | n
   return db.organisation.findUnique({ where: { slug } });
 }
 
-export function findOrgById(db: DbClient, id: string): Promise<OrgRecord | null> {
-  return db.organisation.findUnique({ where: { id } });
-}
-
 export async function isOrgSlugTaken(db: DbClient, slug: string): Promise<boolean> {
   return (await db.organisation.count({ where: { slug } })) > 0;
 }
@@ -68,10 +64,6 @@ export async function findMembershipRole(db: DbClient, orgId: string, userId: st
 
 export function listStaffMemberships(db: DbClient, userId: string) {
   return db.membership.findMany({ where: { userId }, include: { org: true }, orderBy: { createdAt: "asc" } });
-}
-
-export async function countStaffMemberships(db: DbClient, userId: string): Promise<number> {
-  return db.membership.count({ where: { userId } });
 }
 
 export function listStaff(db: DbClient, orgId: string) {
@@ -212,10 +204,6 @@ export async function replaceCohortTrainers(db: DbClient, cohortId: string, user
 }
 
 // ---------- cohort members ----------
-
-export async function countCohortMembers(db: DbClient, cohortId: string): Promise<number> {
-  return db.cohortMember.count({ where: { cohortId } });
-}
 
 /** Places taken: members and people pre-assigned by CSV who have not signed up yet. */
 export async function countCohortSeats(db: DbClient, cohortId: string): Promise<number> {

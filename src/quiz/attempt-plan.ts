@@ -9,10 +9,6 @@ export type PlannedQuestion = QuizQuestion & {
   displayOrder?: readonly string[];
 };
 
-export function attemptSeed(secret: string, userId: string, quizKey: string, number: number): string {
-  return createHash("sha256").update(`${secret}\0${userId}\0${quizKey}\0${number}`).digest("hex");
-}
-
 export function planAttempt(quiz: Quiz, seed: string): PlannedQuestion[] {
   const random = seededRandom(seed);
   let questions = [...quiz.questions];
