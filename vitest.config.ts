@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     pool: "forks",
     include: ["tests/**/*.test.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Sized for a busy two-core machine (browser tests take 10–20 s there); a timeout is a
+    // safety net, never how a test waits: tests wait on conditions (expect.poll, waitForURL).
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     globalSetup: ["tests/global-setup.ts"],
   },
 });

@@ -23,7 +23,9 @@ afterAll(() => ctx.close());
 
 const post = (path: string, form: Record<string, string>) =>
   request(ctx.app).post(path).set("Origin", ORIGIN).type("form").send(form);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Mail goes out after the answer: wait until it has reached the outbox. */
+const mailTo = (address: string) =>
+  expect.poll(() => readOutbox(ctx).some((m) => m.includes(`To: ${address}`)), { timeout: 30_000 }).toBe(true);
 
 function lastResetLink(): string {
   const mail = mailText(readOutbox(ctx).at(-1)!);
@@ -48,15 +50,15 @@ describe("reset by email", () => {
     }
     expect(new Set(pages).size).toBe(1);
     expect(pages[0]).toContain("Check your email");
-    await settle();
-    expect(readOutbox(ctx).length - before).toBe(2);
+    await mailTo("reset-me@example.org");
+    await expect.poll(() => readOutbox(ctx).length - before, { timeout: 30_000 }).toBe(2);
   });
 
   it("mails a single-use link that ends every session and sets the new password", async () => {
     const user = await createUser(ctx, { email: "link@example.org" });
     const phone = await signedInAgent(ctx, user);
     await post("/forgot-password", { identifier: "link@example.org" }).expect(200);
-    await settle();
+    await mailTo("link@example.org");
     const mail = readOutbox(ctx).at(-1)!;
     expect(mail).toContain("To: link@example.org");
     const link = lastResetLink();
@@ -83,7 +85,7 @@ describe("reset by email", () => {
   it("expires after 30 minutes", async () => {
     await createUser(ctx, { email: "slow@example.org" });
     await post("/forgot-password", { identifier: "slow@example.org" }).expect(200);
-    await settle();
+    await mailTo("slow@example.org");
     const link = lastResetLink();
     clock.advance(31 * 60_000);
     await request(ctx.app).get(link).expect(400);
@@ -93,7 +95,7 @@ describe("reset by email", () => {
   it("refuses a weak new password with the form, keeping the link usable", async () => {
     await createUser(ctx, { email: "weak@example.org" });
     await post("/forgot-password", { identifier: "weak@example.org" }).expect(200);
-    await settle();
+    await mailTo("weak@example.org");
     const link = lastResetLink();
     const res = await post(link, { password: "12345678" }).expect(422);
     expect(res.text).toContain("one of the most common ones");

@@ -62,7 +62,7 @@ beforeAll(async () => {
   await complete(await person("Efua"), "advanced", "deep");
   await person("Dmitri");
   trainer = await signedInAgent(ctx, org.trainer);
-}, 60_000);
+});
 afterAll(() => ctx.close());
 
 const rowOf = (html: string, name: string) => {

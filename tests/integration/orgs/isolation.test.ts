@@ -57,7 +57,7 @@ beforeAll(async () => {
   certificates.set("own", await claimThrough(a));
   certificates.set("other", await claimThrough(b));
   certificates.set("none", "ABCD-EFGH-JKMN-PQRS");
-}, 60_000);
+});
 afterAll(() => ctx.close());
 
 const orgRoutes = () => listRoutes(ctx.app).filter((r) => r.path.startsWith("/orgs/:org"));

@@ -18,7 +18,7 @@ const CLI = path.resolve("src/certificates/verify-cli.ts");
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { timeout: 60_000 });
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { timeout: 120_000 });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 
 describe("npm run verify-credential", () => {
-  it("accepts a genuine, unrevoked certificate with a one-line summary", { timeout: 60_000 }, async () => {
+  it("accepts a genuine, unrevoked certificate with a one-line summary", { timeout: 120_000 }, async () => {
     const { code, out } = await cli(
       path.join(dir, "credential.json"),
       "--did-document",
@@ -63,7 +63,7 @@ describe("npm run verify-credential", () => {
     );
   });
 
-  it("rejects an altered certificate and a revoked one, saying why", { timeout: 60_000 }, async () => {
+  it("rejects an altered certificate and a revoked one, saying why", { timeout: 120_000 }, async () => {
     const altered = await cli(
       path.join(dir, "tampered.json"),
       "--did-document",
@@ -84,7 +84,7 @@ describe("npm run verify-credential", () => {
     expect(revoked.out).toMatch(/^NOT VALID \(revoked\): Sendero has revoked this certificate\./);
   });
 
-  it("says clearly what it could not check when offline", { timeout: 60_000 }, async () => {
+  it("says clearly what it could not check when offline", { timeout: 120_000 }, async () => {
     const noStatus = await cli(
       path.join(dir, "credential.json"),
       "--did-document",
@@ -104,7 +104,7 @@ describe("npm run verify-credential", () => {
     expect((await cli(path.join(dir, "missing.json"))).out).toMatch(/cannot read/);
   });
 
-  it("fetches the DID document and status list from the issuer's addresses", { timeout: 60_000 }, async () => {
+  it("fetches the DID document and status list from the issuer's addresses", { timeout: 120_000 }, async () => {
     const server = http.createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://localhost:${(server.address() as AddressInfo).port}`;
