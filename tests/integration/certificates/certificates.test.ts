@@ -155,6 +155,12 @@ describe("the PDF", () => {
   });
 });
 
+/** A bare environment for the CLI — but the same clock when the suite runs under faketime. */
+const cliEnv = () => ({
+  PATH: process.env.PATH,
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(LD_PRELOAD|FAKETIME)/.test(key))),
+});
+
 describe("the signed credential", () => {
   it("verifies with this site's DID document and status list — and with the offline CLI", async () => {
     const { agent } = await graduate();
@@ -197,7 +203,7 @@ describe("the signed credential", () => {
           files.status,
           "--offline",
         ],
-        { encoding: "utf8", env: { PATH: process.env.PATH } },
+        { encoding: "utf8", env: cliEnv() },
       );
     expect(cli(files.credential)).toMatch(/valid/i);
     const tampered = { ...credential, name: "Certificate of Excellence" };
