@@ -10,7 +10,14 @@ import { HttpError, notFound } from "../web/errors.js";
 import { isHtmx, varyOnHtmx } from "../web/htmx.js";
 import { planAttempt } from "./attempt-plan.js";
 import type { FormFields } from "./responses.js";
-import { checkAnswer, type QuizContext, quizOverview, reviewAttempt, submitQuiz } from "./service.js";
+import {
+  checkAnswer,
+  type QuizContext,
+  quizOverview,
+  reviewAttempt,
+  submitQuiz,
+  UnansweredQuestions,
+} from "./service.js";
 
 export function quizRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -92,12 +99,17 @@ export function quizRoutes(deps: AppDeps): Router {
     const ctx = context(req, res);
     const fields = req.body as FormFields;
     try {
-      const result = await submitQuiz(deps, ctx, attemptNumber(req), fields);
+      const result = await submitQuiz(deps, ctx, attemptNumber(req), fields, { confirmed: fields.confirm === "1" });
       const reviewUrl = `${ctx.quiz.url}/attempts/${result.number}`;
       if (!isHtmx(req)) return res.redirect(303, reviewUrl);
       const [review, overview] = await Promise.all([reviewAttempt(deps, ctx, result.number), quizOverview(deps, ctx)]);
       res.set("HX-Push-Url", reviewUrl).render("quiz/_review", { ...page(res, ctx), review, overview, focus: true });
     } catch (error) {
+      if (error instanceof UnansweredQuestions) {
+        // The quiz again, answers kept, asking to confirm; htmx takes the quiz out of the page.
+        if (isHtmx(req)) res.set("HX-Reselect", "#quiz");
+        return renderQuiz(req, res, { values: fields, unanswered: error.positions });
+      }
       if (!(error instanceof HttpError) || isHtmx(req)) throw error;
       await renderQuiz(
         req,

@@ -211,12 +211,25 @@ export async function checkAnswer(
 
 export type SubmitResult = { number: number; score: number; passed: boolean };
 
-/** Finishes an attempt: grades what is not answered yet (blank = 0) and records the score. */
+/** Finishing would leave these questions (positions, from 1) unanswered: the learner confirms first. */
+export class UnansweredQuestions extends Error {
+  override name = "UnansweredQuestions";
+  constructor(readonly positions: number[]) {
+    super(`${positions.length} questions unanswered`);
+  }
+}
+
+/**
+ * Finishes an attempt: grades what is not answered yet (blank = 0) and records the score.
+ * Unless `confirmed`, an attempt with unanswered questions is not finished (nothing is stored):
+ * a mistaken tap must not spend an attempt.
+ */
 export async function submitQuiz(
   deps: Deps,
   ctx: QuizContext,
   number: number,
   fields: FormFields,
+  { confirmed }: { confirmed: boolean } = { confirmed: true },
 ): Promise<SubmitResult> {
   await assertModuleOpen(deps, ctx.userId, ctx.course, ctx.module);
   const questions = await questionsFor(deps, ctx, number);
@@ -248,6 +261,9 @@ export async function submitQuiz(
       q.insertAnswer(sql, attempt.id, answer);
       scores.set(answer.questionId, answer.score);
     }
+    const unanswered = attempt.questions.flatMap((question, i) => (scores.has(question.id) ? [] : [i + 1]));
+    // Thrown inside the transaction, so a new attempt or answers given here are not kept either.
+    if (!confirmed && unanswered.length > 0) throw new UnansweredQuestions(unanswered);
     const score = attemptScore(attempt.questions, scores);
     const passed = isPassing(score, ctx.quiz.settings.passMark);
     q.markSubmitted(sql, attempt.id, { score, passed, submittedAt: now });

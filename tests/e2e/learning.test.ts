@@ -111,6 +111,13 @@ describe.each([
     await page.keyboard.type("Lisbon");
     await tabTo(page, (e) => e.tag === "button" && e.text === "Finish and see my score");
     await page.keyboard.press("Enter");
+    // Five questions are unanswered: the learner is asked first, focus on the question.
+    await expect.poll(() => page.locator("#confirm-finish h2").textContent()).toBe("Finish with unanswered questions?");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("confirm-finish");
+    expect(await page.locator("#confirm-finish").textContent()).toContain("5 questions have no answer yet");
+    expect(await a11y()).toEqual([]);
+    await tabTo(page, (e) => e.tag === "button" && e.text === "Finish anyway");
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.locator(".result-summary").textContent()).toContain("Your score:");
     expect(await page.locator(".result-summary").textContent()).toContain("not passed yet");
     expect(await a11y()).toEqual([]);

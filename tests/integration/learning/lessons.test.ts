@@ -150,7 +150,7 @@ describe("My learning", () => {
       .post("/courses/fixture-course/basics/quiz")
       .set("Origin", ORIGIN)
       .type("form")
-      .send({ attempt: "1", "q.single": "right", "q.tf": "false" })
+      .send({ attempt: "1", "q.single": "right", "q.tf": "false", confirm: "1" })
       .expect(303);
     const page = await agent.get("/learning").expect(200);
     expect(page.text).toMatch(/<a href="\/courses\/fixture-course\/basics\/quiz\/attempts">29%<\/a>/);

@@ -26,7 +26,7 @@ const submitBasics = (agent: Agent, answers: Record<string, unknown>) =>
     .post("/courses/fixture-course/basics/quiz")
     .set("Origin", ORIGIN)
     .type("form")
-    .send({ ...RIGHT_BASICS, ...answers, attempt: "1" } as unknown as Record<string, string>)
+    .send({ ...RIGHT_BASICS, ...answers, attempt: "1", confirm: "1" } as unknown as Record<string, string>)
     .expect(303);
 
 async function person(name: string): Promise<Agent> {

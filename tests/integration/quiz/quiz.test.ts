@@ -210,11 +210,12 @@ describe("answers that are refused, storing nothing", () => {
 describe("attempt limits and bursts", () => {
   it("allows the configured number of attempts, then says so clearly", async () => {
     const { user, agent } = await learner();
-    for (const n of [1, 2, 3]) await post(agent, QUIZ, { attempt: String(n), "q.single": "wrong" }).expect(303);
+    for (const n of [1, 2, 3])
+      await post(agent, QUIZ, { attempt: String(n), "q.single": "wrong", confirm: "1" }).expect(303);
     const page = await agent.get(QUIZ).expect(200);
     expect(page.text).toContain("No attempts left");
     const before = await databaseSnapshot(ctx);
-    const res = await post(agent, QUIZ, { attempt: "4", "q.single": "right" }).expect(403);
+    const res = await post(agent, QUIZ, { attempt: "4", "q.single": "right", confirm: "1" }).expect(403);
     expect(res.text).toContain("You have used all 3 attempts this quiz allows.");
     await check(agent, "single", { attempt: "4", "q.single": "right" }).expect(403);
     expect(await databaseSnapshot(ctx)).toBe(before);
@@ -242,10 +243,50 @@ describe("attempt limits and bursts", () => {
   });
 });
 
+describe("finishing with unanswered questions", () => {
+  it("asks first, keeping the answers and storing nothing; finishing anyway then uses the attempt", async () => {
+    const { user, agent } = await learner();
+    const before = await databaseSnapshot(ctx);
+    const asked = await post(agent, QUIZ, { attempt: "1", "q.single": "right" }).expect(200);
+    expect(asked.text).toContain("Finish with unanswered questions?");
+    expect(asked.text).toMatch(/6 questions have no answer yet \(2, 3, 4, 5, 6, 7\)/);
+    expect(asked.text).toContain('name="confirm" value="1"');
+    expect(asked.text).toMatch(/<input type="radio" id="[^"]+" name="q\.single" value="right" checked/);
+    expect(await databaseSnapshot(ctx)).toBe(before);
+    // With htmx the same page comes back, and htmx takes the quiz out of it.
+    const htmx = await post(agent, QUIZ, { attempt: "1", "q.single": "right" }, true).expect(200);
+    expect(htmx.headers["hx-reselect"]).toBe("#quiz");
+    expect(htmx.text).toContain("Finish anyway");
+    expect(await databaseSnapshot(ctx)).toBe(before);
+
+    await post(agent, QUIZ, { attempt: "1", "q.single": "right", confirm: "1" })
+      .expect(303)
+      .expect("Location", `${QUIZ}/attempts/1`);
+    const attempt = await ctx.db.quizAttempt.findFirstOrThrow({ where: { userId: user.id } });
+    expect(attempt.submittedAt).not.toBeNull();
+    expect(await ctx.db.quizAnswer.count({ where: { attemptId: attempt.id } })).toBe(1);
+  });
+
+  it("finishes at once when every question is answered", async () => {
+    const { agent } = await learner();
+    await post(agent, QUIZ, { ...RIGHT, attempt: "1" }).expect(303);
+  });
+
+  it("never offers another attempt after the last one", async () => {
+    const { agent } = await learner();
+    for (const n of [1, 2]) await post(agent, QUIZ, { attempt: String(n), confirm: "1" }).expect(303);
+    expect((await agent.get(`${QUIZ}/attempts/2`).expect(200)).text).toContain("Try again");
+    await post(agent, QUIZ, { attempt: "3", confirm: "1" }).expect(303);
+    const last = await agent.get(`${QUIZ}/attempts/3`).expect(200);
+    expect(last.text).not.toContain("Try again");
+    expect(last.text).toContain("No attempts left");
+  });
+});
+
 describe("reviewing attempts", () => {
   it("lists attempts and shows each as it was answered, even after the quiz changes", async () => {
     const { agent } = await learner();
-    await post(agent, QUIZ, { attempt: "1", "q.single": "wrong", "q.tf": "false" }).expect(303);
+    await post(agent, QUIZ, { attempt: "1", "q.single": "wrong", "q.tf": "false", confirm: "1" }).expect(303);
     const list = await agent.get(`${QUIZ}/attempts`).expect(200);
     expect(list.text).toContain("Review attempt 1");
     const review = await agent.get(`${QUIZ}/attempts/1`).expect(200);
@@ -291,7 +332,7 @@ describe("reviewing attempts", () => {
   it("keeps each learner's attempts to themselves", async () => {
     const a = await learner();
     const b = await learner();
-    await post(a.agent, QUIZ, { attempt: "1", "q.single": "right" }).expect(303);
+    await post(a.agent, QUIZ, { attempt: "1", "q.single": "right", confirm: "1" }).expect(303);
     await b.agent.get(`${QUIZ}/attempts/1`).expect(404);
   });
 });
