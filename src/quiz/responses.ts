@@ -9,7 +9,12 @@ import type { QuizQuestion } from "../courses/catalog.js";
 import type { Response } from "./grading.js";
 
 export type FormFields = Readonly<Record<string, string | string[] | undefined>>;
-export type Parsed = { ok: true; response: Response } | { ok: false; reason: "empty" | "invalid" };
+/** Why an answer could not be read: a message key (with its parameters) naming the problem. */
+export type AnswerProblem = { key: string; params?: Record<string, number> };
+export type Parsed =
+  | { ok: true; response: Response }
+  | { ok: false; reason: "empty" }
+  | { ok: false; reason: "invalid"; problem: AnswerProblem };
 
 const one = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? undefined : value?.trim();
@@ -42,13 +47,13 @@ export function parseResponse(question: QuizQuestion, fields: FormFields): Parse
       if (Array.isArray(raw)) return invalid();
       const text = (raw ?? "").trim();
       if (!text) return { ok: false, reason: "empty" };
-      return text.length > 500 ? invalid() : ok({ type: question.type, text });
+      return text.length > 500 ? invalid("quiz.answer.tooLong") : ok({ type: question.type, text });
     }
     case "numeric": {
       const raw = one(fields[key]);
       if (fields[key] === undefined || raw === "") return { ok: false, reason: "empty" };
       const value = parseNumber(raw ?? "");
-      return value === null ? invalid() : ok({ type: question.type, value });
+      return value === null ? invalid("quiz.answer.notNumber") : ok({ type: question.type, value });
     }
     case "matching": {
       const matches: Record<string, string> = {};
@@ -74,7 +79,8 @@ export function parseResponse(question: QuizQuestion, fields: FormFields): Parse
         positions.push([item.id, position]);
       }
       // Each position used exactly once.
-      if (new Set(positions.map(([, p]) => p)).size !== n) return invalid();
+      const twice = positions.find(([, p], i) => positions.findIndex(([, other]) => other === p) !== i);
+      if (twice) return invalid("quiz.answer.positionTwice", { used: twice[1] });
       return ok({ type: question.type, order: positions.sort((a, b) => a[1] - b[1]).map(([id]) => id) });
     }
   }
@@ -94,4 +100,8 @@ export function unknownQuestionFields(fields: FormFields, questionIds: ReadonlyS
 }
 
 const ok = (response: Response): Parsed => ({ ok: true, response });
-const invalid = (): Parsed => ({ ok: false, reason: "invalid" });
+const invalid = (key = "quiz.answer.invalid", params?: Record<string, number>): Parsed => ({
+  ok: false,
+  reason: "invalid",
+  problem: { key, params },
+});

@@ -17,6 +17,7 @@ import {
   reviewAttempt,
   submitQuiz,
   UnansweredQuestions,
+  UnreadableAnswers,
 } from "./service.js";
 
 export function quizRoutes(deps: AppDeps): Router {
@@ -109,6 +110,15 @@ export function quizRoutes(deps: AppDeps): Router {
         // The quiz again, answers kept, asking to confirm; htmx takes the quiz out of the page.
         if (isHtmx(req)) res.set("HX-Reselect", "#quiz");
         return renderQuiz(req, res, { values: fields, unanswered: error.positions });
+      }
+      if (error instanceof UnreadableAnswers) {
+        // Each unreadable answer is explained on its own question; everything typed is kept.
+        if (isHtmx(req)) res.set("HX-Reselect", "#quiz");
+        const t = res.locals.t;
+        const questionErrors = Object.fromEntries(
+          error.problems.map((p) => [p.questionId, t(p.key, { ...p.params, position: p.position })]),
+        );
+        return renderQuiz(req, res, { values: fields, questionErrors, errorFocus: error.problems[0]!.questionId }, 422);
       }
       if (!(error instanceof HttpError) || isHtmx(req)) throw error;
       await renderQuiz(

@@ -154,8 +154,17 @@ function parseOrThrow(
     if (allowEmpty) return null;
     throw new HttpError(422, "quiz.answer.empty", { position });
   }
-  throw new HttpError(400, "quiz.answer.invalid", { position });
+  throw new HttpError(400, parsed.problem.key, { position, ...parsed.problem.params });
 }
+
+/** Answers in a finished quiz that could not be read: each is shown on its own question. */
+export class UnreadableAnswers extends Error {
+  override name = "UnreadableAnswers";
+  constructor(readonly problems: { questionId: string; position: number; key: string; params: Params }[]) {
+    super(`${problems.length} answers could not be read`);
+  }
+}
+type Params = Record<string, number>;
 
 export type CheckResult = {
   question: PlannedQuestion;
@@ -237,9 +246,20 @@ export async function submitQuiz(
     throw new HttpError(400, "quiz.answer.foreign");
   const now = deps.clock.now();
   // Graded before the transaction; answers already stored for the attempt take precedence.
+  const unreadable: UnreadableAnswers["problems"] = [];
   const graded = questions.flatMap((question, i): q.AnswerRecord[] => {
-    const response = parseOrThrow(question, fields, i + 1, { allowEmpty: true });
-    if (!response) return [];
+    const parsed = parseResponse(question, fields);
+    if (!parsed.ok) {
+      if (parsed.reason === "invalid")
+        unreadable.push({
+          questionId: question.id,
+          position: i + 1,
+          ...parsed.problem,
+          params: parsed.problem.params ?? {},
+        });
+      return [];
+    }
+    const response = parsed.response;
     const grade = gradeResponse(question, response);
     return [
       {
@@ -253,6 +273,7 @@ export async function submitQuiz(
       },
     ];
   });
+  if (unreadable.length > 0) throw new UnreadableAnswers(unreadable);
   const result = await inTransaction(deps.db, (sql) => {
     const attempt = resolveAttempt(sql, deps, ctx, number, now);
     const scores = new Map(q.listAnswers(sql, attempt.id).map((a) => [a.questionId, a.score] as const));

@@ -137,7 +137,7 @@ describe("answers that are refused, storing nothing", () => {
       "number",
       { attempt: "1", "q.number": "two thousand and one" },
       400,
-      "could not be read",
+      "Question 5: type a number, for example 12 or 0.5.",
     ],
     [
       "a list where one value belongs",
@@ -151,7 +151,7 @@ describe("answers that are refused, storing nothing", () => {
       "order",
       { attempt: "1", "q.order.one": "1", "q.order.two": "1", "q.order.three": "2" },
       400,
-      "could not be read",
+      "position 1 is used twice",
     ],
     [
       "a matching choice that is not offered",
@@ -204,6 +204,25 @@ describe("answers that are refused, storing nothing", () => {
     expect(res.text).toContain('role="alert"');
     expect(res.text).toContain("Answer question 3 before checking it.");
     expect(res.text).toMatch(/name="q\.short"[^>]*value="Porto"/);
+  });
+});
+
+describe("finishing a quiz with an answer that cannot be read", () => {
+  it("explains it on that question only, keeps every answer, stores nothing, and focuses the question", async () => {
+    const { user, agent } = await learner();
+    const form = { ...RIGHT, attempt: "1", "q.order.one": "2", "q.order.two": "2", "q.order.three": "1" };
+    for (const htmx of [false, true]) {
+      const res = await post(agent, QUIZ, form, htmx).expect(422);
+      expect(res.text).toMatch(
+        /id="q-order-error"><p class="error-message" role="alert" tabindex="-1" autofocus data-focus>Question 7: position 2 is used twice/,
+      );
+      expect(res.text.match(/class="error-message" role="alert"/g)).toHaveLength(1);
+      expect(res.text).not.toContain("flash-error");
+      expect(res.text).toMatch(/name="q\.short"[^>]*value=" lisbon "/);
+      expect(res.text).toMatch(/<option value="Lisbon" selected/);
+      if (htmx) expect(res.headers["hx-reselect"]).toBe("#quiz");
+    }
+    expect(await ctx.db.quizAttempt.count({ where: { userId: user.id } })).toBe(0);
   });
 });
 
