@@ -77,7 +77,20 @@ describe("parsing answers", () => {
     ["ordering: out of range", order, { "q.o.a": "1", "q.o.b": "2", "q.o.c": "4" }, "invalid"],
     ["ordering: not a number", order, { "q.o.a": "1", "q.o.b": "2", "q.o.c": "x" }, "invalid"],
   ])("%s → %s", (_name, question, fields, reason) => {
-    expect(parseResponse(question, fields as Record<string, string>)).toEqual({ ok: false, reason });
+    expect(parseResponse(question, fields as Record<string, string>)).toMatchObject({ ok: false, reason });
+  });
+
+  it("names the problem where it can", () => {
+    const problem = (question: QuizQuestion, fields: Record<string, string>) => {
+      const parsed = parseResponse(question, fields);
+      return !parsed.ok && parsed.reason === "invalid" ? parsed.problem : null;
+    };
+    expect(problem(order, { "q.o.a": "3", "q.o.b": "1", "q.o.c": "3" })).toEqual({
+      key: "quiz.answer.positionTwice",
+      params: { used: 3 },
+    });
+    expect(problem(num, { "q.n": "two thousand" })).toEqual({ key: "quiz.answer.notNumber" });
+    expect(problem(single, { "q.s": "zz" })).toEqual({ key: "quiz.answer.invalid" });
   });
 
   it("reads numbers the way people type them", () => {
