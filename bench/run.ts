@@ -1,4 +1,5 @@
-// npm run bench [-- loading|lesson|quiz|items|dashboard]  — speed and size figures (not tests).
+// npm run bench [-- loading|lesson|quiz|items|dashboard|csv]  — speed and size figures (not tests).
+import { benchCsvImport } from "./csv-import.js";
 import { benchDashboard } from "./dashboard.js";
 import { benchItemStats } from "./item-stats.js";
 import { benchLessonPage } from "./lesson-page.js";
@@ -14,3 +15,4 @@ if (!only || only === "lesson") printFigures("Lesson page", await benchLessonPag
 if (!only || only === "quiz") printFigures("Quiz answers", await benchQuizAnswers(duration));
 if (!only || only === "items") printFigures("Item statistics", await benchItemStats());
 if (!only || only === "dashboard") printFigures("Cohort dashboard", await benchDashboard());
+if (!only || only === "csv") printFigures("Enrolment CSV", benchCsvImport());

@@ -230,11 +230,9 @@ describe("enrolment files: size", () => {
       ...Array.from({ length: count }, (_, i) => `learner${i}@example.org,"Learner ${i}, Ségolène",fr`),
     );
 
-  it("enrols 10,000 rows, quickly", () => {
-    const bytes = learners(10_000);
-    const started = performance.now();
-    const result = importCsv(bytes, { existingEmails: new Set(["someone@example.org"]) });
-    const elapsed = performance.now() - started;
+  // Its speed is measured in the benchmarks (npm run bench), not here: a timed test fails on a busy machine.
+  it("enrols 10,000 rows", () => {
+    const result = importCsv(learners(10_000), { existingEmails: new Set(["someone@example.org"]) });
     expect(result.valid).toHaveLength(10_000);
     expect(result.valid.at(-1)).toEqual({
       line: 10_001,
@@ -242,8 +240,6 @@ describe("enrolment files: size", () => {
       name: "Learner 9999, Ségolène",
       language: "fr",
     });
-    // ~50–110 ms on the 2-core build machine; the bound only catches an accidental quadratic.
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it("refuses more than 10,000 data rows as a whole, saying how many there are", () => {
