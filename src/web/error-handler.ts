@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/i18n.js";
 import { HttpError, notFound } from "./errors.js";
 import { isHtmx } from "./htmx.js";
 import type { Logger } from "./log.js";
+import { routeForLog } from "./route-for-log.js";
 import { applyRequestLocals } from "./view-locals.js";
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound());
@@ -21,7 +22,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       log.error("unhandled error", {
         requestId: res.locals.requestId,
         method: req.method,
-        path: req.path,
+        route: routeForLog(req),
         error: e?.name ?? typeof err,
         code: typeof e?.code === "string" ? e.code : undefined,
         stack: e?.stack
