@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { Logger } from "./log.js";
 import { routeForLog } from "./route-for-log.js";
+import { requestScope } from "./safety-net.js";
 
 // Unique per process start + a counter: no random bytes per request on the hot path.
 const prefix = randomBytes(3).toString("hex");
@@ -29,6 +30,7 @@ export function requestContext(log: Logger, { logRequests }: { logRequests: bool
         });
       });
     }
-    next();
+    // Errors thrown later, outside Express's reach, still find this request (safety-net.ts).
+    requestScope(requestId, req, res, next);
   };
 }
