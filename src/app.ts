@@ -53,6 +53,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(staticRoutes({ cacheHashes: !dev }));
   app.use(sameOriginOnly(env.baseUrl));
   app.use(express.urlencoded({ extended: false, limit: "100kb", parameterLimit: 500 }));
+  // Express 5 leaves req.body undefined without a form body (none, or another type):
+  // routes then read an empty form and answer 422, never a TypeError and a 500.
+  app.use((req, _res, next) => {
+    req.body ??= {};
+    next();
+  });
   app.use(sessionMiddleware(deps));
   app.use(etagForCacheablePages);
   app.use(localeMiddleware());

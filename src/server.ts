@@ -9,6 +9,7 @@ import { applyMigrations } from "./db/migrate.js";
 import { createDeps } from "./deps.js";
 import { EnvError, parseEnv } from "./env.js";
 import { createLogger } from "./web/log.js";
+import { installSafetyNet } from "./web/safety-net.js";
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prisma/migrations");
 
@@ -36,14 +37,17 @@ async function main(): Promise<void> {
     if (env.nodeEnv !== "test") console.log(`\n  Sendero is running: ${env.baseUrl}\n`);
   });
 
-  const shutdown = (signal: string) => {
-    log.info("shutting down", { signal });
+  const shutdown = (reason: string, exitCode = 0) => {
+    log.info("shutting down", { reason });
     stopWatching();
-    server.close(() => void deps.db.$disconnect().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
+    server.close(() => void deps.db.$disconnect().then(() => process.exit(exitCode)));
+    setTimeout(() => process.exit(exitCode), 5000).unref();
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+  // One request never stops the server; a process that keeps failing outside requests
+  // exits with 1 for its supervisor to restart (docs/deploy.md).
+  installSafetyNet(process, log, { onFatal: () => shutdown("repeated errors outside requests", 1) });
 }
 
 main().catch((error: unknown) => {

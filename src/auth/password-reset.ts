@@ -83,7 +83,7 @@ export async function recoverWithCode(
   await rateLimiter.takeToken("recovery", meta.ip);
   const user = await findUserBySignInName(db, input.identifier);
   const accountKey = user?.id ?? input.identifier;
-  await rateLimiter.assertNotBlocked("recovery", accountKey);
+  await rateLimiter.beginAttempt("recovery", accountKey);
   const passwordHash = await hashPassword(input.password);
   const done =
     !!user &&
@@ -95,9 +95,6 @@ export async function recoverWithCode(
       await deletePasswordResets(tx, user.id);
       return true;
     }));
-  if (!done) {
-    await rateLimiter.recordFailure("recovery", accountKey);
-    throw new FormError({ code: "form.recoveryCode.wrong" });
-  }
+  if (!done) throw new FormError({ code: "form.recoveryCode.wrong" });
   await rateLimiter.clearFailures("recovery", accountKey);
 }

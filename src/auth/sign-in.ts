@@ -17,16 +17,14 @@ export async function signIn(
   const user = await findUserBySignInName(db, input.identifier);
   // One counter per account whichever name was typed; per typed name when none matches.
   const accountKey = user?.id ?? input.identifier;
-  await rateLimiter.assertNotBlocked("login", accountKey);
+  // Counted as a failure before the check, so parallel guesses cannot outrun the limit.
+  await rateLimiter.beginAttempt("login", accountKey);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstNothing(input.password);
-  if (!user || !valid) {
-    await rateLimiter.recordFailure("login", accountKey);
-    throw new FormError({ form: "auth.login.failed" });
-  }
-  if (user.disabledAt) throw new FormError({ form: "auth.login.disabled" });
+  if (!user || !valid) throw new FormError({ form: "auth.login.failed" });
   await rateLimiter.clearFailures("login", accountKey);
+  if (user.disabledAt) throw new FormError({ form: "auth.login.disabled" });
   const { token, session } = await createSession(db, user.id, encodeBrowserLabel(meta.userAgent), clock.now());
   return { token, expiresAt: sessionExpiresAt(session, sessionPolicy(user)), userId: user.id };
 }
@@ -38,9 +36,8 @@ export async function confirmCurrentPassword(
   password: string,
   field = "currentPassword",
 ): Promise<void> {
-  await deps.rateLimiter.assertNotBlocked("login", user.id);
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    await deps.rateLimiter.recordFailure("login", user.id);
+  await deps.rateLimiter.beginAttempt("login", user.id);
+  if (!(await verifyPassword(user.passwordHash, password)))
     throw new FormError({ [field]: "form.currentPassword.wrong" });
-  }
+  await deps.rateLimiter.clearFailures("login", user.id);
 }

@@ -30,15 +30,21 @@ export function verifyRoutes(deps: AppDeps): Router {
 
   router.post("/verify", async (req, res) => {
     await limit(req);
+    // Without a body, or with one of another type, req.body is undefined; a field sent
+    // twice is an array: both read as empty.
     const body = isMultipart(req)
       ? await readUpload(req, { maxFileBytes: MAX_CREDENTIAL_BYTES, fileField: "file" })
-      : { fields: req.body as Record<string, string>, file: null };
-    const credential = body.file ? body.file.bytes.toString("utf8") : (body.fields.credential ?? "").trim();
+      : { fields: (req.body ?? {}) as Record<string, unknown>, file: null };
+    const text = (name: string) => {
+      const value = body.fields[name];
+      return typeof value === "string" ? value.trim() : "";
+    };
+    const credential = body.file ? body.file.bytes.toString("utf8") : text("credential");
     if (credential) {
       const verdict = await verifyPastedCredential(deps, credential);
       return res.status(verdict.ok ? 200 : 422).render("certificates/credential-verdict", form(res, { verdict }));
     }
-    const typed = (body.fields.code ?? "").trim();
+    const typed = text("code");
     const code = normalizeCode(typed);
     if (!code)
       return res.status(422).render(

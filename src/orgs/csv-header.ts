@@ -8,7 +8,7 @@
 // Columns with an empty header are allowed after the last named one (spreadsheets export
 // trailing separators) as long as they stay empty (checked per row); between named columns
 // they are refused, since whatever they hold would be silently dropped.
-import type { Issue } from "./issues.js";
+import { capIssues, excerpt, type Issue } from "./issues.js";
 
 export type Columns = {
   email: number;
@@ -112,7 +112,7 @@ export function readHeader(
   titles.forEach((title, index) => {
     const key = headerKey(title);
     if (key === "") return;
-    const column = { column: title, letter: columnLetter(index) };
+    const column = { column: excerpt(title), letter: columnLetter(index) };
     const field = FIELD_BY_KEY.get(key);
     if (field && found[field] === undefined) found[field] = index;
     else if (field) issues.push({ key: "csv.header.duplicateColumn", params: column });
@@ -121,10 +121,11 @@ export function readHeader(
       issues.push({ key: "csv.header.splitName", params: column });
     } else issues.push({ key: "csv.header.unknownColumn", params: column });
   });
-  const listed = titles.filter((t) => t.trim() !== "").join(", ");
+  const listed = excerpt(titles.filter((t) => t.trim() !== "").join(", "), 200);
   if (found.email === undefined) issues.push({ key: "csv.header.missingEmail", params: { found: listed } });
   if (found.name === undefined && !splitName) issues.push({ key: "csv.header.missingName", params: { found: listed } });
-  if (issues.length > 0 || found.email === undefined || found.name === undefined) return { columns: null, issues };
+  if (issues.length > 0 || found.email === undefined || found.name === undefined)
+    return { columns: null, issues: capIssues(issues) };
 
   const language = found.language ?? null;
   const width = Math.max(found.email, found.name, language ?? 0) + 1;
@@ -132,7 +133,9 @@ export function readHeader(
   if (untitled.length > 0)
     return {
       columns: null,
-      issues: untitled.map((index) => ({ key: "csv.header.untitledColumn", params: { letter: columnLetter(index) } })),
+      issues: capIssues(
+        untitled.map((index) => ({ key: "csv.header.untitledColumn", params: { letter: columnLetter(index) } })),
+      ),
     };
   return { columns: { email: found.email, name: found.name, language, titles, width }, issues: [] };
 }

@@ -4,8 +4,9 @@
 // the database: the caller enrols `valid` in one transaction after the admin confirms.
 //
 // Steps: decode (csv-decode.ts) → one line-break style, NFC → pick the separator from the
-// header line → records with line numbers (csv-records.ts, csv-parse) → header
-// (csv-header.ts) → each row (csv-rows.ts, csv-cells.ts) → duplicates and existing members.
+// header line → width and cell limits (csv-size.ts) → records with line numbers
+// (csv-records.ts, csv-parse) → header (csv-header.ts) → each row (csv-rows.ts, csv-cells.ts)
+// → duplicates and existing members.
 //
 // Whenever `fileErrors` is not empty, `valid` and `rejected` are empty: nothing is enrolled
 // from a file that could not be read as a whole.
@@ -16,6 +17,7 @@ import { decodeCsv } from "./csv-decode.js";
 import { type Columns, readHeader } from "./csv-header.js";
 import { type CsvRecord, type Delimiter, detectDelimiter, readRecords } from "./csv-records.js";
 import { checkRow } from "./csv-rows.js";
+import { checkCsvSize } from "./csv-size.js";
 import type { Issue } from "./issues.js";
 
 export type { Issue } from "./issues.js";
@@ -58,6 +60,8 @@ export function parseEnrolmentCsv(bytes: Uint8Array, options: EnrolmentCsvOption
 
   // Only separators and spaces (",,\n;;") is as empty as no bytes at all.
   if (!/[\p{L}\p{N}]/u.test(text)) return fail({ key: "csv.file.empty" });
+  const tooBig = checkCsvSize(text, delimiter);
+  if (tooBig) return fail(tooBig);
   const parsed = readRecords(text, delimiter);
   if (parsed.error) return fail(parsed.error);
   const [header, ...data] = parsed.records;

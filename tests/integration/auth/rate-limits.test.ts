@@ -26,7 +26,6 @@ describe("sign-in failures on one account", () => {
     const from = newIp();
     for (let i = 0; i < 5; i++)
       await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
-    await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
     const blocked = await post("/login", { identifier: user.username, password: PASSWORD }, from).expect(429);
     expect(blocked.headers["retry-after"]).toBe("30");
     expect(blocked.text).toContain("Too many attempts");
@@ -48,7 +47,7 @@ describe("sign-in failures on one account", () => {
     const from = newIp();
     for (let i = 0; i < 3; i++)
       await post("/login", { identifier: user.username, password: "nope nope" }, from).expect(422);
-    for (let i = 0; i < 3; i++)
+    for (let i = 0; i < 2; i++)
       await post("/login", { identifier: "counted@example.org", password: "nope nope" }, from).expect(422);
     await post("/login", { identifier: user.username, password: PASSWORD }, from).expect(429);
     clock.advance(3600_000);
@@ -56,7 +55,7 @@ describe("sign-in failures on one account", () => {
 
   it("are limited for names that match no account too, so limits reveal nothing", async () => {
     const from = newIp();
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 5; i++)
       await post("/login", { identifier: "ghost-account", password: "nope nope" }, from).expect(422);
     await post("/login", { identifier: "ghost-account", password: "nope nope" }, from).expect(429);
     clock.advance(3600_000);
@@ -112,11 +111,6 @@ describe("per-IP buckets", () => {
       "/recover",
       { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" },
       from,
-    ).expect(422);
-    await post(
-      "/recover",
-      { identifier: "guessme", code: "aaaa-aaaa-aaaa-aaaa", password: "a new passphrase" },
-      from,
     ).expect(429);
   });
 });
@@ -125,7 +119,7 @@ describe("rate-limit state", () => {
   it("survives a restart of the app", async () => {
     const user = await createUser(ctx);
     const from = newIp();
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 5; i++)
       await post("/login", { identifier: user.username, password: "wrong password" }, from).expect(422);
     const restarted = createApp(ctx.deps);
     await request(restarted)

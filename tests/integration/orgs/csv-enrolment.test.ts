@@ -192,6 +192,25 @@ describe("CSV enrolment", () => {
     expect(big.text).toContain("too large");
   });
 
+  it("answers a header of 200,000 cells with a short 422 page, storing nothing, and keeps serving", async () => {
+    const before = await enrolmentState();
+    const imports = await ctx.db.csvImport.count();
+    const header = Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(","); // 1.5 MB, under the upload limit
+    const res = await upload(`${header}\nana@example.org,Ana\n`).expect(422);
+    expect(res.text).toContain("Line 1 has more than 100 columns");
+    expect(res.text.length).toBeLessThan(20_000); // was 13.8 MB for 100,000 cells
+    expect(await enrolmentState()).toEqual(before);
+    expect(await ctx.db.csvImport.count()).toBe(imports);
+    await request(ctx.app).get("/healthz").expect(200);
+  });
+
+  it("lists at most ten header problems and counts the rest", async () => {
+    const header = ["email", "name", ...Array.from({ length: 40 }, (_, i) => `extra${i}`)].join(",");
+    const res = await upload(`${header}\nana@example.org,Ana\n`).expect(422);
+    expect(res.text.match(/is not one we know/g)).toHaveLength(10);
+    expect(res.text).toContain("…and 30 more problems.");
+  });
+
   it("enrols 10,000 rows in one transaction", async () => {
     const csv = `email,name\n${Array.from({ length: 10_000 }, (_, i) => `learner${i}@example.org,Learner ${i}`).join("\n")}\n`;
     const preview = await upload(csv).expect(200);
