@@ -27,10 +27,15 @@ function failure(error: unknown, what: string): DatabaseHealth {
   return { ok: false, reason: fault?.reason ?? "error", detail };
 }
 
-export async function checkDatabase(db: Db, now: Date): Promise<DatabaseHealth> {
+/** Cheap (one stat): is the file under the path still the one the connection opened? */
+export function checkDatabaseFile(db: Db): DatabaseHealth {
+  const moved = fileWatchOf(db)?.check();
+  return moved ? { ok: false, reason: moved.reason, detail: moved.message } : { ok: true };
+}
+
+/** A committed write, and the free space beside the file. */
+export async function probeDatabase(db: Db, now: Date): Promise<DatabaseHealth> {
   const watch = fileWatchOf(db);
-  const moved = watch?.check();
-  if (moved) return { ok: false, reason: moved.reason, detail: moved.message };
   try {
     await inTransaction(db, (sql) => writeProbe(sql, now));
   } catch (error) {

@@ -1,8 +1,9 @@
 // GET /healthz — 200 {"status":"ok"} when the database can be written and is still the
-// file the server opened; otherwise 503 with the reason (src/db/health.ts). A check
-// writes one row, so answers are reused for a second: hammering /healthz costs nothing.
+// file the server opened; otherwise 503 with the reason (src/db/health.ts). The write
+// probe's answer is reused for a second, so hammering /healthz costs next to nothing;
+// the file check (one stat) runs every time.
 import { Router } from "express";
-import { checkDatabase, type DatabaseHealth } from "../db/health.js";
+import { checkDatabaseFile, type DatabaseHealth, probeDatabase } from "../db/health.js";
 import type { AppDeps } from "../deps.js";
 
 const REUSE_MS = 1000;
@@ -11,8 +12,10 @@ export function healthRoutes({ db, clock }: AppDeps): Router {
   const router = Router();
   let last: { at: number; health: Promise<DatabaseHealth> } | undefined;
   const current = () => {
+    const file = checkDatabaseFile(db);
+    if (!file.ok) return file;
     if (!last || performance.now() - last.at > REUSE_MS)
-      last = { at: performance.now(), health: checkDatabase(db, clock.now()) };
+      last = { at: performance.now(), health: probeDatabase(db, clock.now()) };
     return last.health;
   };
   router.get("/healthz", async (_req, res) => {
