@@ -33,9 +33,12 @@ export async function createDeps(
   const log = overrides.log ?? createLogger(env.logLevel);
   const db = await openDb(env.databaseUrl, {
     ...overrides.db,
-    onFileFault: (fault) =>
+    onFileFault: (fault, copy) =>
       fault
-        ? log.error("database file lost; refusing queries until it is back", { reason: fault.message })
+        ? log.error("database file lost; refusing queries until it is back", {
+            reason: fault.message,
+            ...(copy && { recover: `before stopping Sendero, copy ${copy} back to the database path` }),
+          })
         : log.info("database file is back; queries allowed again"),
   });
   const keyedHash = keyedHasher(loadOrCreateSecret(env.dataDir));

@@ -7,7 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.js";
 import { registerDirect } from "./direct.js";
 import type { DatabaseUnavailableError } from "./faults.js";
-import { DatabaseFileWatch } from "./file-identity.js";
+import { DatabaseFileWatch, openedCopyOf } from "./file-identity.js";
 import { sqliteFilePath } from "./migrate.js";
 import { SerializedAdapterFactory } from "./serialized-adapter.js";
 
@@ -22,8 +22,8 @@ export type OpenDbOptions = {
   lockWaitMs?: number;
   /** How often the file is checked for deletion or replacement between /healthz calls. */
   fileCheckMs?: number;
-  /** Told when the file goes missing or comes back. */
-  onFileFault?: (fault: DatabaseUnavailableError | null) => void;
+  /** Told when the file goes missing or comes back; `copy` is where a deleted file can still be read. */
+  onFileFault?: (fault: DatabaseUnavailableError | null, copy?: string) => void;
 };
 
 const watches = new WeakMap<Db, DatabaseFileWatch>();
@@ -47,7 +47,13 @@ export async function openDb(databaseUrl: string, options: OpenDbOptions = {}): 
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   if (file !== ":memory:") {
-    watch = new DatabaseFileWatch(path.resolve(file), options.onFileFault);
+    const resolved = path.resolve(file);
+    watch = new DatabaseFileWatch(resolved, (fault) => {
+      if (!fault) return options.onFileFault?.(null);
+      // Make the open inode complete before anyone copies it back.
+      const saved = adapter.adapter?.checkpoint().catch(() => {}) ?? Promise.resolve();
+      void saved.then(() => options.onFileFault?.(fault, openedCopyOf(resolved)));
+    });
     watch.start(options.fileCheckMs ?? 2000);
     watches.set(db, watch);
   }

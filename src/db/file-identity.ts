@@ -53,3 +53,17 @@ export class DatabaseFileWatch {
     clearInterval(this.timer);
   }
 }
+
+/**
+ * Where a deleted file is still readable while this process keeps it open (Linux), so
+ * the log can tell the operator what to copy back before stopping the server.
+ */
+export function openedCopyOf(file: string): string | undefined {
+  try {
+    for (const fd of fs.readdirSync("/proc/self/fd")) {
+      const target = fs.readlinkSync(`/proc/self/fd/${fd}`, { encoding: "utf8" });
+      if (target === `${file} (deleted)`) return `/proc/${process.pid}/fd/${fd}`;
+    }
+  } catch {}
+  return undefined;
+}

@@ -129,6 +129,15 @@ class SerializedAdapter implements SqlDriverAdapter {
     } catch {}
   }
 
+  /**
+   * Moves everything from the -wal file into the database file, even while `guard`
+   * refuses queries: once the file is deleted, its open inode (readable through
+   * /proc/<pid>/fd) is the only complete copy, and the -wal would be lost at shutdown.
+   */
+  checkpoint(): Promise<void> {
+    return this.lock.run(() => void this.connection.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+  }
+
   getConnectionInfo() {
     return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
   }

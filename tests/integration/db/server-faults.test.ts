@@ -99,7 +99,7 @@ describe.skipIf(!canMountTmpfs())("a full disk (a 4 MiB tmpfs, filled up)", () =
 
 describe("the database file moved away or deleted while the server runs", () => {
   it(
-    "is refused with 503 until it is back, and after a deletion the server will not start on an empty database",
+    "is refused with 503 until it is back; after a deletion the server will not start on an empty database, and a copy of the open file restores it",
     async () => {
       const dir = freshTempDir("sendero-deleted-");
       cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -122,12 +122,19 @@ describe("the database file moved away or deleted while the server runs", () => 
       figure("file moved back: /healthz 200 after", performance.now() - started);
       expect((await signIn(server, "ana")).status).toBe(303);
 
-      fs.unlinkSync(file);
+      // As `rm sendero.db*` would: the -wal file (recent commits) goes too.
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
       started = performance.now();
       expect(await health(server)).toEqual({ status: 503, body: expect.objectContaining({ reason: "missing" }) });
       figure("file deleted: /healthz 503 after", performance.now() - started);
       await expectUnavailablePage(await register(server, "lost"), "30");
       expect(server.alive()).toBe(true);
+      // The log says where the deleted file can still be read; the server checkpointed
+      // the -wal into it first, so that copy is complete.
+      const copy = await waitFor(() => /copy (\/proc\/\d+\/fd\/\d+) back/.exec(server.output())?.[1], {
+        what: "the recovery hint in the log",
+      });
+      fs.copyFileSync(copy, `${file}.rescued`);
 
       await server.stop();
       const restart = await startServerExpectingFailure(dir);
@@ -136,6 +143,11 @@ describe("the database file moved away or deleted while the server runs", () => 
       expect(restart.output).toContain(`${file} does not exist`);
       expect(restart.output).toContain("instance-secret, issuer-key.json");
       expect(fs.existsSync(file)).toBe(false);
+
+      fs.renameSync(`${file}.rescued`, file);
+      const restored = await serve(dir);
+      expect((await signIn(restored, "ana")).status).toBe(303);
+      expect((await signIn(restored, "lost")).status).not.toBe(303);
     },
     TIMEOUT,
   );
