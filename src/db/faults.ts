@@ -2,7 +2,7 @@
 // vanished file, a lock held too long) that make the database unusable for a while.
 // They are not bugs, so a request that meets one is answered 503 with Retry-After
 // instead of 500, and nothing has to be restarted: the next request tries again.
-export type FaultReason = "busy" | "disk-full" | "read-only" | "missing" | "io";
+export type FaultReason = "busy" | "disk-full" | "read-only" | "missing" | "corrupt" | "io";
 
 /** Thrown by the database layer itself (lock wait exceeded, file deleted or replaced). */
 export class DatabaseUnavailableError extends Error {
@@ -23,9 +23,9 @@ const BY_CODE: [prefix: string, reason: FaultReason][] = [
   ["SQLITE_FULL", "disk-full"],
   ["SQLITE_READONLY", "read-only"],
   ["SQLITE_CANTOPEN", "missing"],
-  ["SQLITE_NOTADB", "missing"],
+  ["SQLITE_NOTADB", "corrupt"],
+  ["SQLITE_CORRUPT", "corrupt"],
   ["SQLITE_IOERR", "io"],
-  ["SQLITE_CORRUPT", "io"],
   ["SQLITE_PROTOCOL", "io"],
   ["SQLITE_BUSY", "busy"],
   ["SQLITE_LOCKED", "busy"],

@@ -24,6 +24,7 @@ const WHY: Record<FaultReason | "error", string> = {
   missing:
     "SQLite cannot open it for writing (a read-only file system, or no permission on its folder). Check the mount and the folder's owner and permissions.",
   "disk-full": "the disk is full. Free some space and start again.",
+  corrupt: "it is damaged or is not an SQLite database. Restore it from your backup, or check DATABASE_URL.",
   io: "the disk reports an input/output error. Check the disk and the file system.",
   busy: "another process holds it locked. Stop the other process and start again.",
   error: "an unexpected error occurred.",
