@@ -25,6 +25,9 @@ const register = (username: string, lang = "en") =>
     .send({ displayName: username, username, password: "nine lives of a cat" });
 
 const userCount = (username: string) => ctx.db.user.count({ where: { username } });
+const figure = (label: string, ms: number) => {
+  if (process.env.FAULT_FIGURES) console.log(`[fault figures] ${label}: ${Math.round(ms)} ms`);
+};
 
 describe("a COMMIT that fails", () => {
   it("rolls the transaction back and leaves the connection free for the next query", async () => {
@@ -72,9 +75,12 @@ describe("a connection held too long", () => {
     expect(res.text).toContain("Temporarily unavailable");
     expect(waited).toBeGreaterThanOrEqual(290);
     expect(waited).toBeLessThan(5_000);
+    figure("busy (300 ms bound): registration answered 503 after", waited);
     letGo();
     await holder;
+    const recovered = performance.now();
     await register("waiter").expect(200);
+    figure("busy: registration after the holder let go took", performance.now() - recovered);
     expect(await userCount("waiter")).toBe(1);
   });
 });
@@ -84,7 +90,9 @@ describe("a database that refuses writes (SQLite's query_only, as on a read-only
     const before = await ctx.db.user.count();
     await withSql(ctx.db, (sql) => sql.run("PRAGMA query_only = ON"));
     try {
+      const started = performance.now();
       const res = await register("readonly1", "fr");
+      figure("read-only (query_only): registration answered 503 after", performance.now() - started);
       expect(res.status).toBe(503);
       expect(res.headers["retry-after"]).toBe("30");
       expect(res.text).toContain("Service momentanément indisponible");
@@ -103,8 +111,11 @@ describe("a database that refuses writes (SQLite's query_only, as on a read-only
     } finally {
       await withSql(ctx.db, (sql) => sql.run("PRAGMA query_only = OFF"));
     }
+    const cleared = performance.now();
     await register("readonly1").expect(200);
+    figure("read-only cleared: first registration succeeded after", performance.now() - cleared);
     expect(await userCount("readonly1")).toBe(1);
     await waitFor(async () => (await request(ctx.app).get("/healthz")).status === 200, { what: "/healthz 200" });
+    figure("read-only cleared: /healthz 200 after", performance.now() - cleared);
   });
 });
