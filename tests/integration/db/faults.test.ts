@@ -4,7 +4,7 @@
 // outside the process, are in server-faults.test.ts.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withSql } from "../../../src/db/direct.js";
+import { inTransaction, withSql } from "../../../src/db/direct.js";
 import { ORIGIN } from "../../helpers/accounts.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { waitFor } from "../../helpers/wait.js";
@@ -50,6 +50,18 @@ describe("a COMMIT that fails", () => {
       await tx.user.updateMany({ where: { username: "committer" }, data: { displayName: "After" } });
     });
     expect((await ctx.db.user.findFirstOrThrow({ where: { username: "committer" } })).displayName).toBe("After");
+  });
+});
+
+describe("a direct transaction that SQLite already rolled back (as it may on a full disk)", () => {
+  it("reports the error that happened, not a failed ROLLBACK, and the connection stays usable", async () => {
+    const failed = inTransaction(ctx.db, (sql) => {
+      sql.run(`UPDATE "User" SET "displayName" = 'never' WHERE "username" = 'committer'`);
+      sql.run("ROLLBACK"); // what SQLite does by itself after some SQLITE_FULL/IOERR errors
+      throw new Error("database or disk is full");
+    });
+    await expect(failed).rejects.toThrow("database or disk is full");
+    expect(await ctx.db.user.count({ where: { displayName: "never" } })).toBe(0);
   });
 });
 
