@@ -2,7 +2,7 @@
 // and may replace the clock; everything else is real (mail goes to the file outbox).
 import { Issuer } from "./certificates/issuer.js";
 import type { CatalogStore } from "./courses/catalog-store.js";
-import { type Db, openDb } from "./db/client.js";
+import { type Db, type OpenDbOptions, openDb } from "./db/client.js";
 import type { Env } from "./env.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { RateLimiter } from "./rate-limit/rate-limiter.js";
@@ -27,11 +27,20 @@ export type AppDeps = {
 export async function createDeps(
   env: Env,
   catalog: CatalogStore,
-  overrides: { clock?: Clock; log?: Logger } = {},
+  overrides: { clock?: Clock; log?: Logger; db?: OpenDbOptions } = {},
 ): Promise<AppDeps> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.log ?? createLogger(env.logLevel);
-  const db = await openDb(env.databaseUrl);
+  const db = await openDb(env.databaseUrl, {
+    ...overrides.db,
+    onFileFault: (fault, copy) =>
+      fault
+        ? log.error("database file lost; refusing queries until it is back", {
+            reason: fault.message,
+            ...(copy && { recover: `before stopping Sendero, copy ${copy} back to the database path` }),
+          })
+        : log.info("database file is back; queries allowed again"),
+  });
   const keyedHash = keyedHasher(loadOrCreateSecret(env.dataDir));
   return {
     env,

@@ -1,11 +1,12 @@
 // Starts Sendero: validate the environment, migrate the database, load the courses,
 // listen. Broken configuration or content stops start-up with a clear list.
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { CatalogStore } from "./courses/catalog-store.js";
 import { ContentError, formatProblem } from "./courses/problems.js";
-import { applyMigrations } from "./db/migrate.js";
+import { DatabaseStartupError, prepareDatabase } from "./db/startup-checks.js";
 import { createDeps } from "./deps.js";
 import { EnvError, parseEnv } from "./env.js";
 import { createLogger } from "./web/log.js";
@@ -16,7 +17,7 @@ const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 async function main(): Promise<void> {
   const env = parseEnv();
   const log = createLogger(env.logLevel);
-  const { applied } = applyMigrations(env.databaseUrl, MIGRATIONS_DIR);
+  const { applied } = prepareDatabase(env, MIGRATIONS_DIR, new Date());
   if (applied.length) log.info("database migrated", { migrations: applied });
   const catalog = CatalogStore.load(env.coursesDir);
   const deps = await createDeps(env, catalog, { log });
@@ -33,7 +34,13 @@ async function main(): Promise<void> {
     : () => {};
 
   const server = app.listen(env.port, env.host, () => {
-    log.info("listening", { url: env.baseUrl, courses: catalog.current.courses.length, mail: deps.mailer.describe });
+    const { port } = server.address() as AddressInfo;
+    log.info("listening", {
+      url: env.baseUrl,
+      port,
+      courses: catalog.current.courses.length,
+      mail: deps.mailer.describe,
+    });
     if (env.nodeEnv !== "test") console.log(`\n  Sendero is running: ${env.baseUrl}\n`);
   });
 
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof EnvError) console.error(error.message);
+  else if (error instanceof DatabaseStartupError) console.error(error.message);
   else if (error instanceof ContentError)
     console.error(`Sendero cannot start: the courses have problems.\n\n${error.message}`);
   else console.error("Sendero could not start:", error);

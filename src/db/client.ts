@@ -1,9 +1,13 @@
 // Opens the Prisma client over the better-sqlite3 driver adapter and tunes SQLite for a
 // web server: WAL so reads never wait for writes, a busy timeout instead of instant
-// SQLITE_BUSY errors, and foreign keys enforced.
+// SQLITE_BUSY errors, and foreign keys enforced. The file is watched from then on
+// (src/db/file-identity.ts), and no query waits for the connection without bound.
+import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.js";
 import { registerDirect } from "./direct.js";
+import type { DatabaseUnavailableError } from "./faults.js";
+import { DatabaseFileWatch, openedCopyOf } from "./file-identity.js";
 import { sqliteFilePath } from "./migrate.js";
 import { SerializedAdapterFactory } from "./serialized-adapter.js";
 
@@ -13,24 +17,50 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Query functions accept either, so services decide what is one transaction. */
 export type DbClient = Db | Tx;
 
-export async function openDb(databaseUrl: string): Promise<Db> {
-  const adapter = new SerializedAdapterFactory(
-    new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(databaseUrl)}`, timeout: 5000 }),
-  );
+export type OpenDbOptions = {
+  /** Longest wait for the shared connection before a query fails as "busy" (503). */
+  lockWaitMs?: number;
+  /** How often the file is checked for deletion or replacement between /healthz calls. */
+  fileCheckMs?: number;
+  /** Told when the file goes missing or comes back; `copy` is where a deleted file can still be read. */
+  onFileFault?: (fault: DatabaseUnavailableError | null, copy?: string) => void;
+};
+
+const watches = new WeakMap<Db, DatabaseFileWatch>();
+
+export async function openDb(databaseUrl: string, options: OpenDbOptions = {}): Promise<Db> {
+  const file = sqliteFilePath(databaseUrl);
+  let watch: DatabaseFileWatch | undefined;
+  const adapter = new SerializedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }), {
+    lockWaitMs: options.lockWaitMs ?? 5000,
+    guard: () => {
+      if (watch?.fault) throw watch.fault;
+    },
+    // `db.$disconnect()` ends here.
+    onDispose: () => watch?.stop(),
+  });
+  // Prisma's defaults (2 s to start, 5 s to finish) stay: a transaction that overruns is
+  // rolled back, which releases the connection (src/db/serialized-adapter.ts).
   const db = new PrismaClient({ adapter });
   registerDirect(db, adapter);
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  if (file !== ":memory:") {
+    const resolved = path.resolve(file);
+    watch = new DatabaseFileWatch(resolved, (fault) => {
+      if (!fault) return options.onFileFault?.(null);
+      // Make the open inode complete before anyone copies it back.
+      const saved = adapter.adapter?.checkpoint().catch(() => {}) ?? Promise.resolve();
+      void saved.then(() => options.onFileFault?.(fault, openedCopyOf(resolved)));
+    });
+    watch.start(options.fileCheckMs ?? 2000);
+    watches.set(db, watch);
+  }
   return db;
 }
 
-/** True when the database answers a trivial query. */
-export async function pingDb(db: Db): Promise<boolean> {
-  try {
-    await db.$queryRawUnsafe("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  }
+/** The watch on the file behind `db` (none for an in-memory database). */
+export function fileWatchOf(db: Db): DatabaseFileWatch | undefined {
+  return watches.get(db);
 }

@@ -81,7 +81,9 @@ export function inTransaction<T>(db: Db, work: (sql: SyncSql) => T): Promise<T> 
       sql.run("COMMIT");
       return result;
     } catch (error) {
-      sql.run("ROLLBACK");
+      // SQLite may already have rolled back by itself (a full disk, an I/O error); a
+      // ROLLBACK then fails and would hide the error that matters.
+      if (connection.inTransaction) sql.run("ROLLBACK");
       throw error;
     }
   });

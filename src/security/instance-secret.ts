@@ -7,7 +7,10 @@ import path from "node:path";
 
 export type KeyedHash = (value: string) => string;
 
-export function loadOrCreateSecret(dataDir: string, name = "instance-secret"): Buffer {
+/** The file in the data directory (its presence also tells start-up this instance has run before). */
+export const INSTANCE_SECRET_FILE = "instance-secret";
+
+export function loadOrCreateSecret(dataDir: string, name = INSTANCE_SECRET_FILE): Buffer {
   const file = path.join(dataDir, name);
   fs.mkdirSync(dataDir, { recursive: true });
   try {

@@ -1,7 +1,10 @@
 // The one place errors become responses: a friendly page (or an htmx fragment) in the
 // learner's language with the request id — never a stack trace. Unexpected errors are
 // logged with the request id and stack frames, without the message (it may hold data).
+// Database faults (full disk, read-only or missing file, connection busy) are not bugs:
+// 503 with Retry-After, logged as a warning with the SQLite code (src/db/faults.ts).
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import { databaseFault } from "../db/faults.js";
 import type { Locale } from "../i18n/i18n.js";
 import { HttpError, notFound } from "./errors.js";
 import { isHtmx } from "./htmx.js";
@@ -17,7 +20,16 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
     const { status, key, params, headers } = describe(err);
-    if (status >= 500) {
+    const fault = databaseFault(err);
+    if (fault) {
+      log.warn("database unavailable", {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        reason: fault.reason,
+        code: fault.code,
+      });
+    } else if (status >= 500) {
       const e = err as Error & { code?: unknown };
       log.error("unhandled error", {
         requestId: res.locals.requestId,
@@ -65,6 +77,15 @@ function describe(err: unknown): {
 } {
   if (err instanceof HttpError)
     return { status: err.status, key: err.messageKey, params: err.params, headers: err.headers };
+  const fault = databaseFault(err);
+  if (fault)
+    return {
+      status: 503,
+      key: "error.503.message",
+      params: {},
+      // A busy connection frees up in seconds; a full disk or a lost file needs someone.
+      headers: { "Retry-After": fault.reason === "busy" ? "5" : "30" },
+    };
   // Express's body parsers mark what the client got wrong with a 4xx `status` (as
   // http-errors does): too large (413), an unsupported charset or compression (415),
   // unreadable, cut off or badly compressed (400). Anything else stays a 500.

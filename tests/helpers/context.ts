@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { createApp } from "../../src/app.js";
 import { CatalogStore } from "../../src/courses/catalog-store.js";
-import type { Db } from "../../src/db/client.js";
+import type { Db, OpenDbOptions } from "../../src/db/client.js";
 import { type AppDeps, type Clock, createDeps } from "../../src/deps.js";
 import { type Env, parseEnv } from "../../src/env.js";
 import { createLogger, type Logger } from "../../src/web/log.js";
@@ -26,7 +26,7 @@ export type TestContext = {
 const catalogs = new Map<string, CatalogStore>();
 
 export async function createTestContext(
-  options: { courses?: string; clock?: Clock; env?: Record<string, string>; log?: Logger } = {},
+  options: { courses?: string; clock?: Clock; env?: Record<string, string>; log?: Logger; db?: OpenDbOptions } = {},
 ): Promise<TestContext> {
   const coursesDir = options.courses ?? FIXTURE_COURSES;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-test-"));
@@ -46,7 +46,11 @@ export async function createTestContext(
     catalog = CatalogStore.load(coursesDir);
     catalogs.set(coursesDir, catalog);
   }
-  const deps = await createDeps(env, catalog, { clock: options.clock, log: options.log ?? createLogger("silent") });
+  const deps = await createDeps(env, catalog, {
+    clock: options.clock,
+    log: options.log ?? createLogger("silent"),
+    db: options.db,
+  });
   return {
     app: createApp(deps),
     db: deps.db,
