@@ -8,6 +8,7 @@ import { ContentError, formatProblem } from "./courses/problems.js";
 import { applyMigrations } from "./db/migrate.js";
 import { createDeps } from "./deps.js";
 import { EnvError, parseEnv } from "./env.js";
+import { scheduleRetention } from "./privacy/retention-schedule.js";
 import { createLogger } from "./web/log.js";
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prisma/migrations");
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const catalog = CatalogStore.load(env.coursesDir);
   const deps = await createDeps(env, catalog, { log });
   const app = createApp(deps);
+  const stopRetention = scheduleRetention(deps);
 
   const stopWatching = env.watchCourses
     ? catalog.watch((ok, problems) =>
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info("shutting down", { signal });
     stopWatching();
+    stopRetention();
     server.close(() => void deps.db.$disconnect().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
