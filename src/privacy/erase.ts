@@ -30,7 +30,7 @@ async function confirmIdentity(deps: Deps, user: UserRecord, proof: ErasureProof
   await deps.rateLimiter.assertNotBlocked("login", user.id);
   if (!(await hasUnusedRecoveryCode(deps.db, user.id, hashRecoveryCode(proof.recoveryCode ?? "")))) {
     await deps.rateLimiter.recordFailure("login", user.id);
-    throw new FormError({ recoveryCode: "form.recoveryCode.wrong" });
+    throw new FormError({ recoveryCode: "privacy.erase.codeWrong" });
   }
 }
 

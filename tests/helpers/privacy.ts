@@ -20,7 +20,10 @@ export type EveryFeatureLearner = {
   org: TestOrg;
   otherOrg: TestOrg;
   /** Every value that belongs to this person alone. */
-  values: Record<string, string>;
+  values: Record<
+    "username" | "email" | "displayName" | "certificateName" | "exerciseText" | "shortAnswer" | "pendingName",
+    string
+  >;
 };
 
 export async function createEveryFeatureLearner(ctx: TestContext, tag: string): Promise<EveryFeatureLearner> {
