@@ -3,12 +3,20 @@ import type { DbClient } from "../db/client.js";
 
 const person = { id: true, email: true, locale: true, lastSeenAt: true, retentionWarnAt: true } as const;
 
-/** Not warned yet, and no sign-in or session use since `cutoff` (never signed in: since creation). */
+/**
+ * Accounts with no recorded activity (made before activity was recorded, or by the admin
+ * CLI and never used) start counting now: retention never erases on a guess.
+ */
+export async function startUnknownActivity(db: DbClient, now: Date): Promise<void> {
+  await db.user.updateMany({ where: { lastSeenAt: null }, data: { lastSeenAt: now } });
+}
+
+/** Not warned yet, and no sign-in or session use since `cutoff`. */
 export function findUnwarnedInactive(db: DbClient, cutoff: Date) {
   return db.user.findMany({
     where: {
       retentionWarnAt: null,
-      OR: [{ lastSeenAt: { lt: cutoff } }, { lastSeenAt: null, createdAt: { lt: cutoff } }],
+      lastSeenAt: { lt: cutoff },
       sessions: { none: { lastUsedAt: { gte: cutoff } } },
     },
     select: person,

@@ -1,14 +1,15 @@
 // Retention: accounts unused for RETENTION_MONTHS (default 24; 0 = never) get one neutral
 // warning email — when they have an address — and are erased WARNING_DAYS later unless the
 // person signs in meanwhile. "Used" means a sign-in or a session in use (User.lastSeenAt,
-// written at sign-in and at most hourly after). Accounts without an address cannot be
-// warned; their 30 days start all the same. The job runs at start-up and daily
+// written at sign-in and at most hourly after; accounts with none recorded count from the
+// first run that sees them). Accounts without an address cannot be warned; their 30 days
+// start all the same. The job runs at start-up and daily
 // (retention-schedule.ts); running it twice in a row does nothing more.
 import { findUserById } from "../auth/queries.js";
 import type { AppDeps } from "../deps.js";
 import { getLocale } from "../i18n/i18n.js";
 import { eraseUser, LastAdminError } from "./erase.js";
-import { findUnwarnedInactive, findWarned, setRetentionWarning } from "./retention-queries.js";
+import { findUnwarnedInactive, findWarned, setRetentionWarning, startUnknownActivity } from "./retention-queries.js";
 
 export const WARNING_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -46,6 +47,7 @@ export async function runRetention(deps: Deps): Promise<RetentionRun> {
   const run: RetentionRun = { warned: 0, erased: 0, kept: 0 };
   if (deps.env.retentionMonths === 0) return run;
   const now = deps.clock.now();
+  await startUnknownActivity(deps.db, now);
   for (const user of await findWarned(deps.db)) {
     const warnedAt = user.retentionWarnAt!;
     if (user.lastSeenAt && user.lastSeenAt > warnedAt) {

@@ -71,6 +71,25 @@ describe("with the default of 24 months", () => {
   });
 });
 
+describe("accounts with no recorded activity (older than this feature)", () => {
+  const clock = new TestClock(new Date("2026-01-10T09:00:00Z"));
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ clock });
+  });
+  afterAll(() => ctx.close());
+
+  it("count from the first run, never from a guess", async () => {
+    const user = await createUser(ctx, { email: "old@mail.example" }); // never signed in
+    await ctx.db.user.update({ where: { id: user.id }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+    expect(await runRetention(ctx.deps)).toEqual({ warned: 0, erased: 0, kept: 0 });
+    clock.advance(700 * DAY);
+    expect(await runRetention(ctx.deps)).toEqual({ warned: 0, erased: 0, kept: 0 });
+    clock.advance(40 * DAY);
+    expect(await runRetention(ctx.deps)).toEqual({ warned: 1, erased: 0, kept: 0 });
+  });
+});
+
 describe("the schedule", () => {
   const clock = new TestClock(new Date("2026-01-10T09:00:00Z"));
   let ctx: TestContext;
