@@ -26,6 +26,7 @@ export function privacyRoutes(deps: AppDeps): Router {
   const userId = (res: Response) => currentUser(res)!.id;
 
   router.get("/account/export", async (_req, res) => {
+    await deps.rateLimiter.takeToken("export", userId(res));
     const data = await collectPersonalExport(deps, userId(res));
     const html = await renderToString(res, "account/export-file", { data: data.document });
     const archive = buildExportArchive(data, html, data.document.exportedAt);

@@ -119,6 +119,14 @@ describe("exporting my data", () => {
     expect(json).not.toContain(learner.recoveryCode);
   });
 
+  it("can be downloaded ten times an hour, then says when to try again", async () => {
+    const agent = await signedInAgent(ctx, await createUser(ctx));
+    for (let i = 0; i < 10; i++) await downloadExport(agent).expect(200);
+    const refused = await agent.get("/account/export").expect(429);
+    expect(refused.text).toContain("Too many attempts");
+    expect(refused.headers["retry-after"]).toMatch(/^\d+$/);
+  });
+
   it("is for the signed-in person only", async () => {
     const res = await request(ctx.app).get("/account/export").expect(303);
     expect(res.headers.location).toBe("/login?next=%2Faccount%2Fexport");
