@@ -14,14 +14,14 @@ export function countOtherActiveAdmins(db: DbClient, userId: string): Promise<nu
 
 /** What erasing will touch, for the confirmation page. */
 export async function countErasable(db: DbClient, userId: string) {
-  const [courses, certificates, cohorts, staff, exercises, attempts] = [
-    await db.enrolment.count({ where: { userId } }),
-    await db.certificate.count({ where: { userId, revokedAt: null } }),
-    await db.cohortMember.count({ where: { userId } }),
-    await db.membership.count({ where: { userId } }),
-    await db.exerciseResponse.count({ where: { userId } }),
-    await db.quizAttempt.count({ where: { userId } }),
-  ];
+  const [courses, certificates, cohorts, staff, exercises, attempts] = await Promise.all([
+    db.enrolment.count({ where: { userId } }),
+    db.certificate.count({ where: { userId, revokedAt: null } }),
+    db.cohortMember.count({ where: { userId } }),
+    db.membership.count({ where: { userId } }),
+    db.exerciseResponse.count({ where: { userId } }),
+    db.quizAttempt.count({ where: { userId } }),
+  ]);
   return { courses, certificates, cohorts, staff, exercises, attempts };
 }
 

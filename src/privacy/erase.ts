@@ -20,8 +20,8 @@ export class LastAdminError extends Error {
   override name = "LastAdminError";
 }
 
-async function assertNotLastAdmin(db: Parameters<typeof countOtherActiveAdmins>[0], user: UserRecord) {
-  if (user.platformRole === "admin" && (await countOtherActiveAdmins(db, user.id)) === 0) throw new LastAdminError();
+async function isLastAdmin(db: Parameters<typeof countOtherActiveAdmins>[0], user: UserRecord): Promise<boolean> {
+  return user.platformRole === "admin" && (await countOtherActiveAdmins(db, user.id)) === 0;
 }
 
 /** Password or recovery code, counted against the same per-account failure limit as sign-in. */
@@ -34,15 +34,9 @@ async function confirmIdentity(deps: Deps, user: UserRecord, proof: ErasureProof
   }
 }
 
-/** Whether this person may erase themselves (the confirmation page says so before asking). */
+/** Why this person may not erase themselves, if they may not (the confirmation page says so before asking). */
 export async function erasureBlocker(deps: Pick<Deps, "db">, user: UserRecord): Promise<"last-admin" | null> {
-  try {
-    await assertNotLastAdmin(deps.db, user);
-    return null;
-  } catch (error) {
-    if (error instanceof LastAdminError) return "last-admin";
-    throw error;
-  }
+  return (await isLastAdmin(deps.db, user)) ? "last-admin" : null;
 }
 
 /** Erases a person, who has proved it is them or whom retention has reached. */
@@ -50,8 +44,8 @@ export async function eraseUser(deps: Deps, user: UserRecord): Promise<Erasure> 
   const started = performance.now();
   const counts = await deps.db.$transaction(
     async (tx) => {
-      // Checked again inside the transaction: two admins erasing at once cannot both pass.
-      await assertNotLastAdmin(tx, user);
+      // Checked inside the transaction: two admins erasing at once cannot both pass.
+      if (await isLastAdmin(tx, user)) throw new LastAdminError();
       return eraseUserRows(tx, user, deps.clock.now());
     },
     { timeout: 30_000 },

@@ -7,6 +7,7 @@ export async function readPersonalRows(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId } });
   if (!user) return null;
   const email = user.email;
+  // One after another: inside an interactive transaction queries run in order anyway.
   const [
     recoveryCodes,
     passwordResets,
