@@ -103,8 +103,9 @@ function toDocument(deps: Deps, rows: PersonalRows, exportedAt: Date) {
     },
     lessonProgress: rows.lessonProgress.map(({ userId: _, ...p }) => p),
     quizAttempts: rows.quizAttempts.map(({ userId: _, id: __, snapshot, answers, ...a }) => {
-      const questions = parsed(snapshot);
-      const prompts = promptsOf(questions);
+      // Only the prompts: the snapshot also holds the answer key, which an export taken
+      // during an attempt (or of a "retry" quiz) must not give away.
+      const prompts = promptsOf(parsed(snapshot));
       return {
         ...a,
         answers: answers.map(({ attemptId: _a, response, ...answer }) => ({
@@ -113,7 +114,6 @@ function toDocument(deps: Deps, rows: PersonalRows, exportedAt: Date) {
           answer: answerText(parsed(response)),
           response: parsed(response),
         })),
-        questionsAsShown: questions,
       };
     }),
     exercises: rows.exercises.map(({ userId: _, ...e }) => e),

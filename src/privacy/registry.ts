@@ -157,7 +157,8 @@ export const PRIVACY_REGISTRY: PrivacyRegistry = {
       moduleId: "exported",
       quizId: "exported",
       number: "exported",
-      snapshot: "exported",
+      /** The questions as shown, with their answer key: only the prompts are exported. */
+      snapshot: "content",
       startedAt: "exported",
       submittedAt: "exported",
       score: "exported",

@@ -98,6 +98,8 @@ describe("exporting my data", () => {
       expect(html).toContain(value);
     expect(html).toContain("harm reduction saved my brother.");
     expect(html).toContain("Name the capital of Portugal.");
+    // The quiz's answer key is course content, not the learner's: it stays out.
+    expect(JSON.stringify(json)).not.toContain("Lisboa");
   });
 
   it("holds nothing about other people, and no secrets", async () => {
