@@ -39,6 +39,13 @@ const schema = z.object({
     .default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   WATCH_COURSES: booleanFlag.optional(),
+  /** Accounts unused this many months are warned, then erased 30 days later; 0 = never (src/privacy/retention.ts). */
+  RETENTION_MONTHS: z.coerce
+    .number({ error: "must be a whole number of months (0 = keep accounts forever)" })
+    .int("must be a whole number of months (0 = keep accounts forever)")
+    .min(0, "must be 0 or more")
+    .max(1200, "must be at most 1200")
+    .default(24),
 });
 
 export type Env = {
@@ -55,6 +62,7 @@ export type Env = {
   trustProxy: boolean | number | "loopback";
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   watchCourses: boolean;
+  retentionMonths: number;
 };
 
 export class EnvError extends Error {
@@ -90,6 +98,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     watchCourses: e.WATCH_COURSES ?? e.NODE_ENV === "development",
+    retentionMonths: e.RETENTION_MONTHS,
   };
 }
 

@@ -9,6 +9,7 @@ import { ContentError, formatProblem } from "./courses/problems.js";
 import { DatabaseStartupError, prepareDatabase } from "./db/startup-checks.js";
 import { createDeps } from "./deps.js";
 import { EnvError, parseEnv } from "./env.js";
+import { scheduleRetention } from "./privacy/retention-schedule.js";
 import { createLogger } from "./web/log.js";
 import { installSafetyNet } from "./web/safety-net.js";
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const catalog = CatalogStore.load(env.coursesDir);
   const deps = await createDeps(env, catalog, { log });
   const app = createApp(deps);
+  const stopRetention = scheduleRetention(deps);
 
   const stopWatching = env.watchCourses
     ? catalog.watch((ok, problems) =>
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   const shutdown = (reason: string, exitCode = 0) => {
     log.info("shutting down", { reason });
     stopWatching();
+    stopRetention();
     server.close(() => void deps.db.$disconnect().then(() => process.exit(exitCode)));
     setTimeout(() => process.exit(exitCode), 5000).unref();
   };

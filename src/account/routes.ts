@@ -6,6 +6,7 @@ import { currentSession, currentUser, requireUser } from "../auth/middleware.js"
 import { changeEmailSchema, changePasswordSchema, confirmPasswordSchema, profileSchema } from "../auth/schemas.js";
 import type { AppDeps } from "../deps.js";
 import { leaveCohort } from "../orgs/cohort-service.js";
+import { privacyRoutes } from "../privacy/routes.js";
 import { badRequest } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
 import { rememberLanguage } from "../web/language-routes.js";
@@ -23,6 +24,7 @@ const codesDownload = z.object({
 export function accountRoutes(deps: AppDeps): Router {
   const router = Router();
   router.use("/account", requireUser);
+  router.use(privacyRoutes(deps));
   const userId = (res: Response) => currentUser(res)!.id;
 
   const overview = async (res: Response, activeForm?: string) => ({

@@ -88,8 +88,10 @@ export async function setUserDisabled(db: Client, id: string, disabledAt: Date |
 
 // ---------- sessions ----------
 
+/** Also records the sign-in as the account's last activity (what retention measures). */
 export async function insertSession(db: Client, session: SessionRecord): Promise<void> {
   await db.session.create({ data: { ...session, secretHash: Buffer.from(session.secretHash) } });
+  await db.user.update({ where: { id: session.userId }, data: { lastSeenAt: session.createdAt } });
 }
 
 // Hot path (every signed-in request): the direct SQL route (src/db/direct.ts).
@@ -126,8 +128,15 @@ export function findSessionWithUser(db: Db, id: string): Promise<(SessionRecord 
   });
 }
 
+/** At most hourly (session.ts): the session's and the account's last activity, for retention. */
 export async function touchSession(db: Db, id: string, lastUsedAt: Date): Promise<void> {
-  await withSql(db, (sql) => sql.run(`UPDATE "Session" SET "lastUsedAt" = ? WHERE "id" = ?`, [lastUsedAt, id]));
+  await withSql(db, (sql) => {
+    sql.run(`UPDATE "Session" SET "lastUsedAt" = ? WHERE "id" = ?`, [lastUsedAt, id]);
+    sql.run(`UPDATE "User" SET "lastSeenAt" = ? WHERE "id" = (SELECT "userId" FROM "Session" WHERE "id" = ?)`, [
+      lastUsedAt,
+      id,
+    ]);
+  });
 }
 
 export async function deleteSession(db: Client, id: string): Promise<void> {

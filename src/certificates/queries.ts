@@ -3,7 +3,8 @@ import type { Db, DbClient } from "../db/client.js";
 
 export type CertificateRecord = {
   code: string;
-  userId: string;
+  /** null once the learner erased their account: a revoked tombstone (src/privacy/erase.ts). */
+  userId: string | null;
   courseId: string;
   moduleId: string | null;
   achievementName: string;

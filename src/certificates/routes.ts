@@ -86,13 +86,15 @@ export function certificateRoutes(deps: AppDeps): Router {
     const code = normalizeCode(String(req.params.code));
     const certificate = code ? await findCertificate(deps.db, code) : null;
     if (!certificate) throw notFound();
-    const owner = currentUser(res)?.id === certificate.userId;
+    const owner = certificate.userId !== null && currentUser(res)?.id === certificate.userId;
     if (!owner && !certificate.lookupAllowed) throw notFound();
     return { certificate, owner };
   };
 
   router.get("/certificates/:code.pdf", async (req, res) => {
     const { certificate } = await visible(req, res);
+    // An erased learner's certificate keeps no files: only its verdict, "revoked".
+    if (certificate.userId === null) throw notFound();
     const pdf = (await findCertificateFile(deps.db, certificate.code, "pdf")) as Uint8Array;
     res
       .type("application/pdf")
@@ -102,6 +104,7 @@ export function certificateRoutes(deps: AppDeps): Router {
 
   router.get("/certificates/:code.json", async (req, res) => {
     const { certificate } = await visible(req, res);
+    if (certificate.userId === null) throw notFound();
     const json = (await findCertificateFile(deps.db, certificate.code, "credential")) as string;
     res
       .type("application/vc+ld+json")

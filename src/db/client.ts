@@ -1,7 +1,10 @@
 // Opens the Prisma client over the better-sqlite3 driver adapter and tunes SQLite for a
 // web server: WAL so reads never wait for writes, a busy timeout instead of instant
-// SQLITE_BUSY errors, and foreign keys enforced. The file is watched from then on
-// (src/db/file-identity.ts), and no query waits for the connection without bound.
+// SQLITE_BUSY errors, and foreign keys enforced. `secure_delete` makes SQLite overwrite
+// deleted and replaced content with zeros, so an erased person's data does not linger in
+// free pages of the file (src/privacy/erase.ts; docs/decisions/0013-export-and-erase.md).
+// The file is watched from then on (src/db/file-identity.ts), and no query waits for the
+// connection without bound.
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client.js";
@@ -46,6 +49,7 @@ export async function openDb(databaseUrl: string, options: OpenDbOptions = {}): 
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
   if (file !== ":memory:") {
     const resolved = path.resolve(file);
     watch = new DatabaseFileWatch(resolved, (fault) => {
@@ -63,4 +67,14 @@ export async function openDb(databaseUrl: string, options: OpenDbOptions = {}): 
 /** The watch on the file behind `db` (none for an in-memory database). */
 export function fileWatchOf(db: Db): DatabaseFileWatch | undefined {
   return watches.get(db);
+}
+
+/**
+ * Copies the write-ahead log into the database file and truncates the log to zero bytes:
+ * after an erasure, the old versions of the erased pages must not survive in the -wal
+ * file. False when a reader kept the checkpoint from completing (it is retried next time).
+ */
+export async function checkpointWal(db: Db): Promise<boolean> {
+  const [row] = await db.$queryRawUnsafe<{ busy: number | bigint }[]>("PRAGMA wal_checkpoint(TRUNCATE)");
+  return Number(row?.busy ?? 0) === 0;
 }

@@ -23,6 +23,8 @@ export const RATE_LIMITS = {
   verify: { ip: { capacity: 120, refillPerHour: 600 } },
   /** Join codes are short: tries are limited per address. */
   join: { ip: { capacity: 20, refillPerHour: 60 } },
+  /** Building an export reads everything about a person: limited per account (the bucket's key is the user id). */
+  export: { ip: { capacity: 10, refillPerHour: 10 } },
 } as const satisfies Record<string, { ip: BucketRule; account?: FailureRule }>;
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS;

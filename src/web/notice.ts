@@ -34,6 +34,7 @@ export const NOTICES = [
   "cohort-joined",
   "cohort-already",
   "cohort-left",
+  "account-erased",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 
