@@ -18,6 +18,8 @@ export type TranslationStatus = {
   files: readonly FileStatus[];
   /** URLs of the pages this language shows in the source language, for lack of a translation. */
   fallbacks: ReadonlySet<string>;
+  /** What is translated: lessons and quizzes, and words of lessons, introductions and exercises. */
+  translated: { lessons: number; quizzes: number; words: number };
 };
 
 export function withTranslations(
@@ -52,7 +54,29 @@ function compileLanguage(source: ParsedCourse, lang: string, reader: ContentRead
   const fallbacks = new Set(
     files.flatMap((f) => (f.state === "missing" || f.state === "broken" ? (pageOf.get(f.source) ?? []) : [])),
   );
-  return { ...compiled, translation: { language: lang, files, fallbacks } };
+  const translated = countTranslated(parsed, compiled, translatedFrom);
+  return { ...compiled, translation: { language: lang, files, fallbacks, translated } };
+}
+
+/** Compiled modules line up with parsed ones; a parsed file named as a translation is translated. */
+function countTranslated(parsed: ParsedCourse, course: Course, translatedFrom: ReadonlyMap<string, string>) {
+  const done = (file: string | undefined) => file !== undefined && translatedFrom.has(file);
+  let lessons = 0;
+  let quizzes = 0;
+  let words = 0;
+  course.modules.forEach((m, i) => {
+    const p = parsed.modules[i]!;
+    const lessonWords = m.lessons.reduce((sum, l) => sum + l.words, 0);
+    if (done(p.introduction?.file)) words += m.words - lessonWords - (m.exercise?.words ?? 0);
+    m.lessons.forEach((l, j) => {
+      if (!done(p.lessons[j]?.file)) return;
+      lessons++;
+      words += l.words;
+    });
+    if (done(p.exercise?.file)) words += m.exercise?.words ?? 0;
+    if (done(p.quiz?.file)) quizzes++;
+  });
+  return { lessons, quizzes, words };
 }
 
 /** Source file → the page it is the main text of (an introduction belongs to its module.yaml's page). */

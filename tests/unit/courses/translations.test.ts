@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Course, QuizQuestion } from "../../../src/courses/catalog.js";
 import { loadCatalog } from "../../../src/courses/loader/load-catalog.js";
+import { coverageRows, formatCoverage } from "../../../src/courses/translations/coverage.js";
 
 const fixture = path.resolve("tests/fixtures/courses/translated");
 
@@ -200,5 +201,32 @@ describe("translation problems are reported at the translation's file:line:col",
     expect(ar.translation!.files.filter((f) => f.state === "missing").map((f) => path.basename(f.translation))).toEqual(
       ["module.ar.yaml", "second.ar.md", "glossary.ar.yaml"],
     );
+  });
+});
+
+describe("the checker's coverage table", () => {
+  it("counts translated lessons, quizzes and words per language, and stale files", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-coverage-"));
+    try {
+      fs.cpSync(fixture, dir, { recursive: true });
+      // One source edit makes its French translation stale.
+      const second = path.join(dir, "basics/second.md");
+      fs.writeFileSync(second, fs.readFileSync(second, "utf8").replace("More about it.", "More about it, again."));
+      const { catalog } = loadCatalog(dir);
+      const rows = coverageRows(catalog!).map((r) => [r.language, r.lessons, r.quizzes, r.stale, r.missing]);
+      expect(rows).toEqual([
+        ["en", [2, 2], [1, 1], 0, 0],
+        ["fr", [2, 2], [1, 1], 1, 0],
+        ["ar", [1, 2], [1, 1], 0, 3],
+        ["ru", [0, 2], [0, 1], 0, 6],
+      ]);
+      const words = coverageRows(catalog!).map((r) => r.words);
+      expect(words[3]).toBe(0);
+      expect(words[1]).toBeGreaterThan(words[2]!);
+      const table = formatCoverage(coverageRows(catalog!)).join("\n");
+      expect(table).toMatch(/translated-course\s+ar\s+1\/2 \(50%\)\s+1\/1 \(100%\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
