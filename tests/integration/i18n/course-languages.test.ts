@@ -169,4 +169,17 @@ describe("quizzes in another language", () => {
       .expect(200);
     expect(await graded(english.id, "q-name")).toBe(false);
   });
+
+  it("accepts an Arabic answer typed without the shadda of the accepted spelling", async () => {
+    const user = await createUser(ctx);
+    const agent = await signedInAgent(ctx, user);
+    await agent
+      .post(`${QUIZ}/questions/q-name`)
+      .set("Origin", ORIGIN)
+      .set("Accept-Language", "ar")
+      .type("form")
+      .send({ attempt: "1", "q.q-name": "الحد من الضرر" })
+      .expect(200);
+    expect(await graded(user.id, "q-name")).toBe(true);
+  });
 });
