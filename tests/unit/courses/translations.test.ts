@@ -101,6 +101,14 @@ const cases: Case[] = [
     message: 'missing "q-name"; not in the source: "q-meaning-2"',
   },
   {
+    kind: "options in another order",
+    change: { file: "basics/quiz.fr.yaml", from: /id: reduce([\s\S]*?)id: punish/, to: "id: punish$1id: reduce" },
+    file: "basics/quiz.fr.yaml",
+    line: 12,
+    col: 13,
+    message: "same ids in another order; keep the source's order",
+  },
+  {
     kind: "a changed answer key",
     change: { file: "basics/quiz.fr.yaml", from: "answer: 0.5", to: "answer: 0.25" },
     file: "basics/quiz.fr.yaml",
