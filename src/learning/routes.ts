@@ -7,7 +7,7 @@ import { currentUser, requireCan } from "../auth/middleware.js";
 import { formatCode } from "../certificates/codes.js";
 import { listUserCertificates } from "../certificates/queries.js";
 import type { Course, Module } from "../courses/catalog.js";
-import { localizeCourse } from "../courses/translations/content-language.js";
+import { courseIn, learnerLanguage, localizeCourse } from "../courses/translations/content-language.js";
 import { moduleCrumbs } from "../courses/view-models.js";
 import type { AppDeps } from "../deps.js";
 import { badRequest, notFound } from "../web/errors.js";
@@ -69,9 +69,9 @@ export function learningRoutes(deps: AppDeps): Router {
     res.render("learning/_lesson-completion-response", { course, module, lesson, doneIds, done, announce: true });
   });
 
-  router.get("/learning", track, async (_req, res) => {
+  router.get("/learning", track, async (req, res) => {
     const [entries, certificates] = await Promise.all([
-      myLearning(deps, userId(res), deps.catalog.current),
+      myLearning(deps, userId(res), deps.catalog.current, (c) => courseIn(c, learnerLanguage(req, res, c))),
       listUserCertificates(deps.db, userId(res)),
     ]);
     res.render("learning/my-learning", { title: res.locals.t("learning.title"), entries, certificates, formatCode });

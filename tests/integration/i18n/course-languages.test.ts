@@ -129,6 +129,9 @@ describe("switching a course's language from the course page", () => {
     expect(quiz.text).toMatch(
       /<li class="is-correct">\s*<span class="option-text" lang="fr" dir="ltr">Elle réduit les méfaits de/,
     );
+    const learning = await agent.get("/learning").set("Accept-Language", "en").expect(200);
+    expect(learning.text).toContain('lang="fr" dir="ltr">Cours traduit</a>');
+    expect(learning.text).toContain('lang="fr" dir="ltr">Les bases</a>');
     const answers = await ctx.db.quizAnswer.findMany({ where: { attempt: { userId: user.id } } });
     expect(answers.map((a) => [a.questionId, a.correct])).toEqual([["q-meaning", true]]);
   });
