@@ -9,6 +9,7 @@ import { authRoutes } from "./auth/routes.js";
 import { certificateRoutes } from "./certificates/routes.js";
 import { verifyRoutes } from "./certificates/verify-routes.js";
 import { courseRoutes } from "./courses/routes.js";
+import { courseLanguageRoutes } from "./courses/translations/language-routes.js";
 import type { AppDeps } from "./deps.js";
 import { healthRoutes } from "./health/routes.js";
 import { learningRoutes } from "./learning/routes.js";
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(orgCertificateRoutes(deps));
   app.use(joinRoutes(deps));
   app.use(languageRoutes({ secureCookies: https }));
+  app.use(courseLanguageRoutes(deps, { secureCookies: https }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

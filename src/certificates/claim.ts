@@ -8,6 +8,7 @@ import { loadProgress } from "../learning/service.js";
 import { findMemberCohortForCourse } from "../orgs/queries.js";
 import { conflict, forbidden } from "../web/errors.js";
 import { FormError } from "../web/forms.js";
+import { achievementTextIn, achievementTexts } from "./achievement-text.js";
 import { formatCode, generateCertificateCode } from "./codes.js";
 import { issueCredential } from "./credential.js";
 import { CertificateNameError } from "./errors.js";
@@ -56,13 +57,15 @@ export async function claimCertificate(
   }
   const now = deps.clock.now();
   const code = generateCertificateCode();
-  const achievementName = module ? module.badge!.title : course.certificate.title;
+  const locale = getLocale(input.language);
+  // Printed in the certificate's language; the credential carries every language there is.
+  const text = achievementTextIn(course, module, locale.code);
+  const achievementName = text.name;
   const completedAt = (await lastProgressAt(deps.db, userId, course.id, module?.id ?? null)) ?? now;
   const { issuer, env } = deps;
   const statusIndex = pickStatusIndex(await usedStatusIndexes(deps.db));
   // Issued "through" the learner's cohort, if any: its organisation's admins may revoke it.
   const cohortId = await findMemberCohortForCourse(deps.db, userId, course.id);
-  const locale = getLocale(input.language);
 
   const credential = await issueCredential(
     {
@@ -73,11 +76,15 @@ export async function claimCertificate(
       achievement: {
         id: `${env.baseUrl}${module ? module.url : course.url}#v${course.version}`,
         name: achievementName,
-        description: module ? module.summary : course.summary,
+        description: text.description,
         criteria: module
-          ? locale.t("certificate.criteria.module", { module: module.title, course: course.title })
-          : locale.t("certificate.criteria.course", { course: course.title }),
+          ? locale.t("certificate.criteria.module", { module: text.moduleTitle ?? "", course: text.courseTitle })
+          : locale.t("certificate.criteria.course", { course: text.courseTitle }),
         kind: module ? "module" : "course",
+        language: text.language,
+        translations: Object.fromEntries(
+          achievementTexts(course, module).map((t) => [t.language, { name: t.name, description: t.description }]),
+        ),
       },
       validFrom: now,
       status: { listUrl: issuer.statusListUrl, index: statusIndex },
@@ -86,7 +93,7 @@ export async function claimCertificate(
   );
   const pdf = await renderCertificatePdf({
     name: recipientName,
-    courseTitle: module ? `${module.title} — ${course.title}` : course.title,
+    courseTitle: text.moduleTitle ? `${text.moduleTitle} — ${text.courseTitle}` : text.courseTitle,
     completedOn: completedAt,
     dateText: locale.formatDate(completedAt),
     issuerName: issuer.name,
@@ -113,7 +120,7 @@ export async function claimCertificate(
       courseId: course.id,
       moduleId: module?.id ?? null,
       achievementName,
-      courseTitle: course.title,
+      courseTitle: text.courseTitle,
       contentVersion: course.version,
       recipientName,
       language: locale.code,

@@ -3,7 +3,7 @@
 // exactly ours: another context could give the same words other meanings and still
 // canonicalise to a valid signature. The signature itself covers everything else.
 import * as z from "zod";
-import { OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./document-loader.js";
+import { LANGUAGE_MAPS_CONTEXT, OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./document-loader.js";
 
 const dateTime = z
   .string()
@@ -19,7 +19,17 @@ const types = (...required: string[]) =>
     .refine((value) => required.every((type) => [value].flat().includes(type)), `must include ${required.join(", ")}`);
 
 export const credentialShape = z.object({
-  "@context": z.tuple([z.literal(VC_V2_CONTEXT), z.literal(OPEN_BADGES_CONTEXT)]),
+  "@context": z.union([
+    z.tuple([z.literal(VC_V2_CONTEXT), z.literal(OPEN_BADGES_CONTEXT)]),
+    // The third, inline context must be exactly ours (compared as JSON).
+    z.tuple([
+      z.literal(VC_V2_CONTEXT),
+      z.literal(OPEN_BADGES_CONTEXT),
+      z
+        .unknown()
+        .refine((c) => JSON.stringify(c) === JSON.stringify(LANGUAGE_MAPS_CONTEXT), "is not Sendero's context"),
+    ]),
+  ]),
   id: absoluteUrl,
   type: types("VerifiableCredential", "OpenBadgeCredential"),
   name: z.string().min(1),

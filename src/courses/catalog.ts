@@ -1,6 +1,7 @@
 // The catalog: every course compiled once into an immutable value. Routes only read it;
 // nothing reads course files while serving. Markdown is already rendered and sanitised.
 import type { TocEntry } from "./markdown/render-env.js";
+import type { TranslationStatus } from "./translations/compile-translations.js";
 
 export type Html = string;
 export type Status = "published" | "draft";
@@ -38,6 +39,10 @@ export type Course = {
   /** Content hash of every file of the course: changes whenever the content does. */
   version: string;
   stats: { lessons: number; questions: number; words: number };
+  /** On a source course: the same course in each other language it declares (same ids). */
+  translations?: ReadonlyMap<string, Course>;
+  /** On a course in another language: which files are translated, and which pages fall back. */
+  translation?: TranslationStatus;
 };
 
 export type Module = {

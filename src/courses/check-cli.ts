@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadCatalog } from "./loader/load-catalog.js";
 import { formatProblem } from "./problems.js";
 import { summarizeCatalog } from "./summary.js";
+import { coverageRows, formatCoverage } from "./translations/coverage.js";
 
 const dir = path.resolve(process.argv[2] ?? "courses");
 const started = performance.now();
@@ -20,4 +21,6 @@ if (!catalog) {
 }
 if (problems.length > 0) console.log("");
 console.log(summarizeCatalog(catalog).join("\n"));
+const coverage = formatCoverage(coverageRows(catalog));
+if (coverage.length > 0) console.log(["", ...coverage].join("\n"));
 console.log(`\n✓ No errors${warnings ? `, ${warnings} warning(s)` : ""} (checked in ${ms} ms)`);

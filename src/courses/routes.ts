@@ -10,6 +10,7 @@ import { shareable } from "../web/page-cache.js";
 import type { Catalog, Course, Module } from "./catalog.js";
 import { mayPreviewDrafts } from "./draft-preview.js";
 import { RESERVED_LESSON_IDS, RESERVED_MODULE_IDS } from "./schemas.js";
+import { courseIn, learnerLanguage, localizeCourse } from "./translations/content-language.js";
 import { courseCrumbs, moduleCrumbs } from "./view-models.js";
 
 export function courseRoutes(deps: AppDeps): Router {
@@ -21,16 +22,19 @@ export function courseRoutes(deps: AppDeps): Router {
       throw notFound();
     return item;
   };
-  const findCourse = (req: Request, res: Response): Promise<Course> =>
-    visible(catalog.current.courseById.get(String(req.params.courseId)), res);
+  /** The course in the learner's language (same ids as the source, so progress is shared). */
+  const findCourse = async (req: Request, res: Response): Promise<Course> =>
+    localizeCourse(req, res, await visible(catalog.current.courseById.get(String(req.params.courseId)), res));
   const findModule = async (req: Request, res: Response): Promise<{ course: Course; module: Module }> => {
     const course = await findCourse(req, res);
     return { course, module: await visible(course.moduleById.get(String(req.params.moduleId)), res) };
   };
 
-  router.get("/", async (_req, res) => {
+  router.get("/", async (req, res) => {
     const preview = await mayPreviewDrafts(deps.db, currentUser(res));
-    const courses = catalog.current.courses.filter((c) => c.status === "published" || preview);
+    const courses = catalog.current.courses
+      .filter((c) => c.status === "published" || preview)
+      .map((c) => courseIn(c, learnerLanguage(req, res, c)));
     shareable(res);
     res.render("courses/catalog", { title: res.locals.t("catalog.title"), courses });
   });

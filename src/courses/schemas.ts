@@ -13,11 +13,14 @@ export const idSchema = z
 export const RESERVED_MODULE_IDS = ["glossary", "resources", "assets", "survey", "enrol", "certificate", "progress"];
 export const RESERVED_LESSON_IDS = ["quiz", "exercise", "survey", "introduction", "complete", "attempts", "badge"];
 
-const text = (what: string) =>
-  z
+const text = (what: string, max?: number) => {
+  const value = z
     .string({ error: `${what} must be text` })
     .trim()
     .min(1, `${what} cannot be empty`);
+  // Without its own message, a length check would reuse "must be text" and mislead the author.
+  return max === undefined ? value : value.max(max, `${what} is too long: keep it under ${max} characters`);
+};
 const languageTag = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "en" or "fr"');
@@ -39,16 +42,16 @@ const status = z.enum(["published", "draft"], { error: 'must be "published" or "
 
 export const courseSchema = z.strictObject({
   id: idSchema,
-  title: text("title").max(120),
-  summary: text("summary").max(300),
+  title: text("title", 120),
+  summary: text("summary", 300),
   description: text("description").optional(),
   language: languageTag,
   languages: z.array(languageTag).min(1).optional(),
   status,
   host: z
     .strictObject({
-      name: text("host name").max(60),
-      role: text("host role").max(120).optional(),
+      name: text("host name", 60),
+      role: text("host role", 120).optional(),
     })
     .optional(),
   outcomes: z.array(text("an outcome")).min(1, "list at least one learning outcome"),
@@ -75,7 +78,7 @@ export const courseSchema = z.strictObject({
   certificate: z
     .strictObject({
       enabled: z.boolean().default(true),
-      title: text("certificate title").max(160).optional(),
+      title: text("certificate title", 160).optional(),
     })
     .default({ enabled: true }),
 });
@@ -87,8 +90,8 @@ export const moduleSchema = z.strictObject({
   id: idSchema.refine((id) => !RESERVED_MODULE_IDS.includes(id), {
     error: `this id is reserved for the platform's own pages (${RESERVED_MODULE_IDS.join(", ")})`,
   }),
-  title: text("title").max(120),
-  summary: text("summary").max(300),
+  title: text("title", 120),
+  summary: text("summary", 300),
   status,
   introduction: markdownFile.optional(),
   lessons: z.array(markdownFile).min(1, "list at least one lesson file"),
@@ -107,7 +110,7 @@ export const moduleSchema = z.strictObject({
   badge: z
     .strictObject({
       enabled: z.boolean().default(true),
-      title: text("badge title").max(160).optional(),
+      title: text("badge title", 160).optional(),
     })
     .optional(),
 });
@@ -119,7 +122,7 @@ export const lessonFrontMatterSchema = z.strictObject({
   id: idSchema.refine((id) => !RESERVED_LESSON_IDS.includes(id), {
     error: `this id is reserved for the platform's own pages (${RESERVED_LESSON_IDS.join(", ")})`,
   }),
-  title: text("title").max(160),
+  title: text("title", 160),
   minutes,
   objectives: z.array(text("an objective")).default([]),
   key_points: z.array(text("a key point")).default([]),
@@ -127,18 +130,18 @@ export const lessonFrontMatterSchema = z.strictObject({
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 
 export const introductionFrontMatterSchema = z.strictObject({
-  title: text("title").max(160).optional(),
+  title: text("title", 160).optional(),
   minutes: minutes.optional(),
 });
 
 export const exerciseFrontMatterSchema = z.strictObject({
   id: idSchema,
-  title: text("title").max(160),
+  title: text("title", 160),
   minutes,
 });
 
 export const resourceFrontMatterSchema = z.strictObject({
-  title: text("title").max(160).optional(),
+  title: text("title", 160).optional(),
 });
 
 // ---------- quiz.yaml ----------
@@ -223,7 +226,7 @@ export type QuestionType = Question["type"];
 
 export const quizSchema = z.strictObject({
   id: idSchema,
-  title: text("title").max(160),
+  title: text("title", 160),
   minutes: minutes.optional(),
   settings: z
     .strictObject({
@@ -243,7 +246,7 @@ export type QuizYaml = z.infer<typeof quizSchema>;
 
 export const surveySchema = z.strictObject({
   id: idSchema,
-  title: text("title").max(160),
+  title: text("title", 160),
   intro: text("intro").optional(),
   questions: z
     .array(

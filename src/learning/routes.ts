@@ -1,11 +1,13 @@
 // Enrolling, marking lessons complete, "My learning" and private reflections. Every
 // action is a real form; with htmx the same endpoints return the partial to swap in.
+
 import { type Request, type Response, Router } from "express";
 import * as z from "zod";
 import { currentUser, requireCan } from "../auth/middleware.js";
 import { formatCode } from "../certificates/codes.js";
 import { listUserCertificates } from "../certificates/queries.js";
 import type { Course, Module } from "../courses/catalog.js";
+import { courseIn, learnerLanguage, localizeCourse } from "../courses/translations/content-language.js";
 import { moduleCrumbs } from "../courses/view-models.js";
 import type { AppDeps } from "../deps.js";
 import { badRequest, notFound } from "../web/errors.js";
@@ -30,26 +32,27 @@ export function learningRoutes(deps: AppDeps): Router {
   const track = requireCan("progress:track");
   const userId = (res: Response) => currentUser(res)!.id;
 
-  const findCourse = (req: Request): Course => {
+  /** The course in the learner's language (ids are shared, so progress is too). */
+  const findCourse = (req: Request, res: Response): Course => {
     const course = deps.catalog.current.courseById.get(String(req.params.courseId));
     if (course?.status !== "published") throw notFound();
-    return course;
+    return localizeCourse(req, res, course);
   };
-  const findModule = (req: Request) => {
-    const course = findCourse(req);
+  const findModule = (req: Request, res: Response) => {
+    const course = findCourse(req, res);
     const module = course.moduleById.get(String(req.params.moduleId));
     if (module?.status !== "published") throw notFound();
     return { course, module };
   };
 
   router.post("/courses/:courseId/enrol", track, async (req, res) => {
-    const course = findCourse(req);
+    const course = findCourse(req, res);
     await enrol(deps, userId(res), course);
     res.redirect(303, course.url);
   });
 
   router.post("/courses/:courseId/:moduleId/:lessonId/complete", track, async (req, res) => {
-    const { course, module } = findModule(req);
+    const { course, module } = findModule(req, res);
     const lesson = module.lessonById.get(String(req.params.lessonId));
     if (!lesson) throw notFound();
     const form = completionForm.safeParse(req.body);
@@ -66,16 +69,16 @@ export function learningRoutes(deps: AppDeps): Router {
     res.render("learning/_lesson-completion-response", { course, module, lesson, doneIds, done, announce: true });
   });
 
-  router.get("/learning", track, async (_req, res) => {
+  router.get("/learning", track, async (req, res) => {
     const [entries, certificates] = await Promise.all([
-      myLearning(deps, userId(res), deps.catalog.current),
+      myLearning(deps, userId(res), deps.catalog.current, (c) => courseIn(c, learnerLanguage(req, res, c))),
       listUserCertificates(deps.db, userId(res)),
     ]);
     res.render("learning/my-learning", { title: res.locals.t("learning.title"), entries, certificates, formatCode });
   });
 
   router.get("/courses/:courseId/:moduleId/exercise", async (req, res) => {
-    const { course, module } = findModule(req);
+    const { course, module } = findModule(req, res);
     if (!module.exercise) throw notFound();
     const user = currentUser(res);
     const saved = user ? await loadExercise(deps, user.id, module) : null;
@@ -83,7 +86,7 @@ export function learningRoutes(deps: AppDeps): Router {
   });
 
   router.post("/courses/:courseId/:moduleId/exercise", track, async (req, res) => {
-    const { course, module } = findModule(req);
+    const { course, module } = findModule(req, res);
     if (!module.exercise) throw notFound();
     const form = exerciseForm.safeParse(req.body);
     varyOnHtmx(res);

@@ -81,13 +81,22 @@ export type LearningEntry = {
   lastVisitedAt: Date | null;
 };
 
-/** "My learning": every enrolled course still in the catalog, most recently used first. */
-export async function myLearning(deps: Deps, userId: string, catalog: Catalog): Promise<LearningEntry[]> {
+/**
+ * "My learning": every enrolled course still in the catalog, most recently used first,
+ * each in the learner's language (`inLanguage`; ids are shared, so progress is the same).
+ */
+export async function myLearning(
+  deps: Deps,
+  userId: string,
+  catalog: Catalog,
+  inLanguage: (course: Course) => Course = (course) => course,
+): Promise<LearningEntry[]> {
   const enrolments = await q.listEnrolments(deps.db, userId);
   const entries: LearningEntry[] = [];
   for (const enrolment of enrolments) {
-    const course = catalog.courseById.get(enrolment.courseId);
-    if (course?.status !== "published") continue;
+    const source = catalog.courseById.get(enrolment.courseId);
+    if (source?.status !== "published") continue;
+    const course = inLanguage(source);
     const progress = await loadProgress(deps, userId, course);
     entries.push({
       course,

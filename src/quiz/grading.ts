@@ -70,15 +70,27 @@ export function gradeResponse(question: QuizQuestion, response: Response): Grade
   }
 }
 
-/** Short answers ignore letter case, surrounding and repeated spaces, and final punctuation. */
+/**
+ * Short answers ignore letter case, surrounding and repeated spaces, and final punctuation —
+ * and, in Arabic, the spelling variants people type interchangeably: hamza forms of alif
+ * (أ إ آ → ا), tā' marbūṭa (ة → ه), alif maqṣūra (ى → ي), short vowels and shadda (tashkeel)
+ * and tatweel. Arabic letters only occur in Arabic answers, so this is safe for every language.
+ */
 export function normalizeShortText(text: string): string {
-  return text
-    .normalize("NFKC")
+  return normalizeArabic(text.normalize("NFKC"))
     .toLocaleLowerCase("und")
     .replace(/[\s\u00a0]+/g, " ")
     .trim()
     .replace(/[.!?;:,。]+$/u, "")
     .trim();
+}
+
+function normalizeArabic(text: string): string {
+  return text
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
+    .replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627")
+    .replace(/\u0629/g, "\u0647")
+    .replace(/\u0649/g, "\u064A");
 }
 
 /** Points earned over points possible, for a set of graded questions (unanswered score 0). */

@@ -86,12 +86,25 @@ export function parseResponse(question: QuizQuestion, fields: FormFields): Parse
   }
 }
 
-/** Numbers as people type them: "2001", "2,5" or "2.5", "1 000", "−3". */
+/**
+ * Numbers as people type them: "2001", "2,5" or "2.5" (the decimal comma of French and
+ * Russian), "1 000", "−3", and Arabic-Indic digits with the Arabic decimal separator ("٠٫٥").
+ */
 export function parseNumber(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f']/g, "").replace(/^[−–]/, "-");
+  const cleaned = westernDigits(text)
+    .replace(/[\s\u00a0\u202f'\u066c]/g, "")
+    .replace(/^[−–]/, "-");
   if (!/^-?\d+([.,]\d+)?$/.test(cleaned)) return null;
   const value = Number(cleaned.replace(",", "."));
   return Number.isFinite(value) ? value : null;
+}
+
+/** ٠–٩ and ۰–۹ as 0–9, and the Arabic decimal separator ٫ as a point. */
+function westernDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, ".");
 }
 
 /** Field names that would be answers to questions not in this list: a tampering sign. */

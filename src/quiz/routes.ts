@@ -1,9 +1,11 @@
 // /courses/<course>/<module>/quiz — taking a quiz, checking answers one by one or all at
 // once, and reviewing past attempts. With htmx a checked question swaps in place; without
 // JavaScript the same forms post and the page comes back with the feedback.
+
 import { type Request, type Response, Router } from "express";
 import { currentUser, requireCan } from "../auth/middleware.js";
 import type { Course, Module, Quiz } from "../courses/catalog.js";
+import { localizeCourse } from "../courses/translations/content-language.js";
 import { moduleCrumbs } from "../courses/view-models.js";
 import type { AppDeps } from "../deps.js";
 import { HttpError, notFound } from "../web/errors.js";
@@ -24,13 +26,16 @@ export function quizRoutes(deps: AppDeps): Router {
   const router = Router();
   const track = requireCan("progress:track");
 
-  const find = (req: Request): { course: Course; module: Module; quiz: Quiz } => {
-    const course = deps.catalog.current.courseById.get(String(req.params.courseId));
-    const module = course?.moduleById.get(String(req.params.moduleId));
-    if (course?.status !== "published" || !module || module.status !== "published" || !module.quiz) throw notFound();
-    return { course, module, quiz: module.quiz };
+  /** In the learner's language: short-text answers are graded against that language's list. */
+  const find = (req: Request, res: Response): { course: Course; module: Module; quiz: Quiz } => {
+    const source = deps.catalog.current.courseById.get(String(req.params.courseId));
+    const found = source?.moduleById.get(String(req.params.moduleId));
+    if (source?.status !== "published" || !found || found.status !== "published" || !found.quiz) throw notFound();
+    const course = localizeCourse(req, res, source);
+    const module = course.moduleById.get(found.id) ?? found;
+    return { course, module, quiz: module.quiz ?? found.quiz };
   };
-  const context = (req: Request, res: Response): QuizContext => ({ ...find(req), userId: currentUser(res)!.id });
+  const context = (req: Request, res: Response): QuizContext => ({ ...find(req, res), userId: currentUser(res)!.id });
   const attemptNumber = (req: Request): number => {
     const n = Number((req.body as FormFields).attempt);
     if (!Number.isInteger(n) || n < 1) throw new HttpError(400, "quiz.attempt.missing");
@@ -44,7 +49,7 @@ export function quizRoutes(deps: AppDeps): Router {
 
   /** The quiz page: the current attempt for a learner; for visitors, the questions with a sign-in prompt. */
   const renderQuiz = async (req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) => {
-    const found = find(req);
+    const found = find(req, res);
     const user = currentUser(res);
     if (!user) {
       const questions = planAttempt(found.quiz, "preview");

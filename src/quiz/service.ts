@@ -14,6 +14,7 @@ import { type PlannedQuestion, planAttempt } from "./attempt-plan.js";
 import { attemptScore, gradeResponse, isPassing, type Response } from "./grading.js";
 import * as q from "./queries.js";
 import { type FormFields, parseResponse, unknownQuestionFields } from "./responses.js";
+import { questionsInLanguage } from "./snapshot-language.js";
 
 type Deps = Pick<AppDeps, "db" | "clock" | "keyedHash">;
 export type QuizContext = { course: Course; module: Module; quiz: Quiz; userId: string };
@@ -49,21 +50,30 @@ function plan(deps: Deps, ctx: QuizContext, number: number): PlannedQuestion[] {
 }
 
 // Snapshots never change once written: keep recently used ones parsed.
-const snapshots = new Map<string, PlannedQuestion[]>();
+/** `language`: the course language the attempt was started in (absent in older snapshots: the source's). */
+type Snapshot = { questions: PlannedQuestion[]; language: string | undefined };
+const snapshots = new Map<string, Snapshot>();
 const SNAPSHOT_CACHE_SIZE = 2000;
 
-function remember(attemptId: string, questions: PlannedQuestion[]): PlannedQuestion[] {
+function remember(attemptId: string, snapshot: Snapshot): Snapshot {
   if (snapshots.size >= SNAPSHOT_CACHE_SIZE) snapshots.delete(snapshots.keys().next().value!);
-  snapshots.set(attemptId, questions);
-  return questions;
+  snapshots.set(attemptId, snapshot);
+  return snapshot;
 }
 
-function parseSnapshot(json: string): PlannedQuestion[] {
-  return (JSON.parse(json) as { questions: PlannedQuestion[] }).questions;
+function parseSnapshot(json: string): Snapshot {
+  const { questions, language } = JSON.parse(json) as { questions: PlannedQuestion[]; language?: string };
+  return { questions, language };
+}
+
+/** The snapshot's questions as the learner now reads the course: in another language, relabelled. */
+function shownIn(snapshot: Snapshot, ctx: QuizContext): PlannedQuestion[] {
+  const language = snapshot.language ?? (ctx.course.translation ? undefined : ctx.course.language);
+  return language === ctx.course.language ? snapshot.questions : questionsInLanguage(snapshot.questions, ctx.quiz);
 }
 
 /** A stored attempt's questions (inside a direct transaction or `withSql`). */
-function snapshotIn(sql: SyncSql, attemptId: string): PlannedQuestion[] {
+function snapshotIn(sql: SyncSql, attemptId: string): Snapshot {
   const cached = snapshots.get(attemptId);
   if (cached) return cached;
   const json = q.findSnapshot(sql, attemptId);
@@ -94,7 +104,7 @@ export async function quizOverview(deps: Deps, ctx: QuizContext): Promise<QuizOv
   const attemptsLeft = max === 0 ? null : Math.max(0, max - attempts.length + (open ? 1 : 0));
   let current: AttemptState | null = null;
   if (open) {
-    const questions = await snapshotOf(deps, open.id);
+    const questions = shownIn(await snapshotOf(deps, open.id), ctx);
     const answers = await withSql(deps.db, (sql) => q.listAnswers(sql, open.id));
     current = {
       number: open.number,
@@ -121,7 +131,7 @@ function resolveAttempt(sql: SyncSql, deps: Deps, ctx: QuizContext, number: numb
   const existing = attempts.find((a) => a.number === number);
   if (existing) {
     if (existing.submittedAt) throw conflict("quiz.attempt.alreadySubmitted", { number });
-    return { id: existing.id, questions: snapshotIn(sql, existing.id), created: false };
+    return { id: existing.id, questions: shownIn(snapshotIn(sql, existing.id), ctx), created: false };
   }
   const open = attempts.find((a) => !a.submittedAt);
   const next = (attempts.at(-1)?.number ?? 0) + 1;
@@ -131,7 +141,8 @@ function resolveAttempt(sql: SyncSql, deps: Deps, ctx: QuizContext, number: numb
   ensureEnrolment(sql, ctx.userId, ctx.course.id, now);
   const questions = plan(deps, ctx, number);
   const id = generateSecureRandomString(16);
-  q.insertAttempt(sql, key, { id, number, snapshot: JSON.stringify({ questions }), startedAt: now });
+  const language = ctx.course.language;
+  q.insertAttempt(sql, key, { id, number, snapshot: JSON.stringify({ questions, language }), startedAt: now });
   return { id, questions, created: true };
 }
 
@@ -139,7 +150,7 @@ function resolveAttempt(sql: SyncSql, deps: Deps, ctx: QuizContext, number: numb
 async function questionsFor(deps: Deps, ctx: QuizContext, number: number): Promise<PlannedQuestion[]> {
   const existing = (await headsOf(deps, ctx)).find((a) => a.number === number);
   if (existing?.submittedAt) throw conflict("quiz.attempt.alreadySubmitted", { number });
-  return existing ? snapshotOf(deps, existing.id) : plan(deps, ctx, number);
+  return existing ? shownIn(await snapshotOf(deps, existing.id), ctx) : plan(deps, ctx, number);
 }
 
 function parseOrThrow(
@@ -214,7 +225,8 @@ export async function checkAnswer(
     q.recordRetry(sql, attempt.id, questionId, grade.correct);
     return { attempt, answer: { ...toStored(prior), solved: grade.correct, tries: prior.tries + 1 } };
   });
-  if (outcome.attempt.created) remember(outcome.attempt.id, outcome.attempt.questions);
+  if (outcome.attempt.created)
+    remember(outcome.attempt.id, { questions: outcome.attempt.questions, language: ctx.course.language });
   return { question, position, total: questions.length, number, justSolved: grade.correct, answer: outcome.answer };
 }
 
@@ -290,7 +302,8 @@ export async function submitQuiz(
     q.markSubmitted(sql, attempt.id, { score, passed, submittedAt: now });
     return { attempt, score, passed };
   });
-  if (result.attempt.created) remember(result.attempt.id, result.attempt.questions);
+  if (result.attempt.created)
+    remember(result.attempt.id, { questions: result.attempt.questions, language: ctx.course.language });
   return { number, score: result.score, passed: result.passed };
 }
 
@@ -313,7 +326,7 @@ export async function reviewAttempt(deps: Deps, ctx: QuizContext, number: number
       score: attempt.score ?? 0,
       passed: attempt.passed ?? false,
       submittedAt: attempt.submittedAt,
-      questions: snapshots.get(attempt.id) ?? remember(attempt.id, parseSnapshot(attempt.snapshot)),
+      questions: shownIn(snapshots.get(attempt.id) ?? remember(attempt.id, parseSnapshot(attempt.snapshot)), ctx),
       answers: new Map(q.listAnswers(sql, attempt.id).map((a) => [a.questionId, toStored(a)])),
     };
   });

@@ -1,9 +1,11 @@
 // Evaluation surveys after a module and at the end of a course, and their results for
 // trainers (aggregated, from five responses up).
+
 import { type Request, type Response, Router } from "express";
 import * as z from "zod";
 import { currentUser, requireCan } from "../auth/middleware.js";
 import type { Course, Survey } from "../courses/catalog.js";
+import { localizeCourse } from "../courses/translations/content-language.js";
 import { courseCrumbs, moduleCrumbs } from "../courses/view-models.js";
 import type { AppDeps } from "../deps.js";
 import { notFound } from "../web/errors.js";
@@ -18,8 +20,9 @@ export function surveyRoutes(deps: AppDeps): Router {
     req: Request,
     res: Response,
   ): { target: SurveyTarget; course: Course; crumbs: unknown; backUrl: string } => {
-    const course = deps.catalog.current.courseById.get(String(req.params.courseId));
-    if (course?.status !== "published") throw notFound();
+    const source = deps.catalog.current.courseById.get(String(req.params.courseId));
+    if (source?.status !== "published") throw notFound();
+    const course = localizeCourse(req, res, source);
     if (req.params.moduleId === undefined) {
       if (!course.survey) throw notFound();
       return {

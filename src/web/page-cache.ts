@@ -6,7 +6,9 @@
 import type { RequestHandler, Response } from "express";
 import type { Catalog } from "../courses/catalog.js";
 import type { CatalogStore } from "../courses/catalog-store.js";
+import { COURSE_LANGUAGE_COOKIE } from "../courses/translations/content-language.js";
 import { isHtmx } from "./htmx.js";
+import { readCookie } from "./locale.js";
 
 type Page = { body: string; etag: string | undefined };
 
@@ -32,7 +34,8 @@ export function anonymousPageCache(catalog: CatalogStore, { enabled = true, maxP
       pages.clear();
       cachedFor = { catalog: catalog.current, problems: catalog.problems };
     }
-    const key = `${res.locals.locale.code} ${req.path}`;
+    // The same path differs by interface language and by the course languages chosen.
+    const key = `${res.locals.locale.code} ${readCookie(req.headers.cookie, COURSE_LANGUAGE_COOKIE) ?? ""} ${req.path}`;
     const hit = pages.get(key);
     if (hit) {
       res.type("html");

@@ -58,6 +58,11 @@ export class LinkResolver {
       if (m.exercise) this.pages.set(m.exercise.file, urls.exerciseUrl(id, mid));
       if (m.survey) this.pages.set(m.survey.file, urls.moduleSurveyUrl(id, mid));
     }
+    // A translation links to the source's file names; both name the same page.
+    for (const [translation, source] of course.translatedFrom ?? []) {
+      const page = this.pages.get(translation);
+      if (page) this.pages.set(source, page);
+    }
   }
 
   resolveLink(fromFile: string, href: string): ResolvedLink {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Catalog, Course } from "../catalog.js";
 import { type Problem, ProblemList, sortProblems } from "../problems.js";
+import { withTranslations } from "../translations/compile-translations.js";
 import { nodePosition } from "../yaml-source.js";
 import { checkUniqueIds } from "./check-ids.js";
 import { compileCourse } from "./compile-course.js";
@@ -27,7 +28,7 @@ export function loadCatalog(root: string): LoadResult {
     const parsed = parseCourse(reader, dir);
     if (!parsed) continue;
     parsedSites.push({ id: parsed.value.id, file: parsed.file, ...nodePosition(parsed.source, ["id"]) });
-    courses.push(compileCourse(parsed, reader, assets));
+    courses.push(withTranslations(compileCourse(parsed, reader, assets), parsed, reader, assets));
     warnUnlisted(dir, reader, problems);
   }
   checkUniqueIds(parsedSites, "course", problems);

@@ -38,4 +38,6 @@ export type ParsedCourse = ParsedYaml<CourseYaml> & {
   glossary: ParsedYaml<GlossaryYaml> | undefined;
   survey: ParsedYaml<SurveyYaml> | undefined;
   resources: ParsedResource[];
+  /** In a course built for another language: each translation file → its source file. */
+  translatedFrom?: ReadonlyMap<string, string>;
 };

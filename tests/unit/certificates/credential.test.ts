@@ -97,6 +97,65 @@ describe("an issued certificate credential", () => {
   });
 });
 
+describe("an achievement named in several languages", () => {
+  const translations = {
+    en: { name: "Drug decriminalisation", description: "A course." },
+    fr: { name: "Décriminalisation des drogues", description: "Un cours." },
+    ar: { name: "إلغاء تجريم المخدرات", description: "دورة." },
+  };
+  const multilingual = async () => {
+    const input = credentialInput();
+    return issueCredential(
+      {
+        ...input,
+        achievement: { ...input.achievement, name: translations.fr.name, language: "fr", translations },
+      },
+      key,
+    );
+  };
+
+  it("keeps OB 3.0's plain name in the certificate's language and adds language maps", async () => {
+    const issued = await multilingual();
+    expect((issued["@context"] as unknown[])[2]).toEqual({
+      nameMap: { "@id": "https://schema.org/name", "@container": "@language" },
+      descriptionMap: { "@id": "https://schema.org/description", "@container": "@language" },
+    });
+    expect((issued.credentialSubject as Json).achievement).toMatchObject({
+      name: "Décriminalisation des drogues",
+      inLanguage: "fr",
+      nameMap: { en: "Drug decriminalisation", fr: "Décriminalisation des drogues", ar: "إلغاء تجريم المخدرات" },
+      descriptionMap: { en: "A course.", fr: "Un cours.", ar: "دورة." },
+    });
+    expect((await verifyCredential(issued, { didDocument: did })).ok).toBe(true);
+  });
+
+  it("is signed over every language: changing one name, or the inline context, is caught", async () => {
+    const issued = await multilingual();
+    const achievement = (issued.credentialSubject as Json).achievement as Json;
+    const renamed = structuredClone(issued);
+    ((renamed.credentialSubject as Json).achievement as Json).nameMap = {
+      ...(achievement.nameMap as Json),
+      ar: "شيء آخر",
+    };
+    expect(failure(await verifyCredential(renamed, { didDocument: did }))).not.toBe("ok");
+    const recontexted = structuredClone(issued);
+    (recontexted["@context"] as unknown[])[2] = {
+      nameMap: { "@id": "https://example.org/other", "@container": "@language" },
+    };
+    expect(failure(await verifyCredential(recontexted, { didDocument: did }))).toBe("malformed");
+  });
+
+  it("stays a two-context credential when the course has one language", async () => {
+    const input = credentialInput();
+    const single = await issueCredential(
+      { ...input, achievement: { ...input.achievement, translations: { en: translations.en } } },
+      key,
+    );
+    expect(single["@context"]).toHaveLength(2);
+    expect((single.credentialSubject as Json).achievement).not.toHaveProperty("nameMap");
+  });
+});
+
 // Every leaf changed, every property removed, every character of the signature replaced:
 // one change at a time, each must be caught.
 function tampers(original: Json): { label: string; document: Json }[] {

@@ -139,6 +139,21 @@ describe("short answers", () => {
     ["São  Paulo", "são paulo"],
     ["Ｆｕｌｌｗｉｄｔｈ", "fullwidth"],
   ])("%j → %j", (input, normalized) => expect(normalizeShortText(input)).toBe(normalized));
+
+  it.each([
+    ["hamza forms of alif", "إلغاء التجريم", "الغاء التجريم"],
+    ["alif madda", "آثار", "اثار"],
+    ["tā' marbūṭa", "الصحة العامة", "الصحه العامه"],
+    ["alif maqṣūra", "مستوى", "مستوي"],
+    ["tashkeel and shadda", "الحَدُّ من الضَّرَر", "الحد من الضرر"],
+    ["tatweel", "الحـــد", "الحد"],
+  ])("Arabic: %s are spelled alike", (_name, a, b) => {
+    expect(normalizeShortText(a)).toBe(normalizeShortText(b));
+  });
+
+  it("leaves other scripts' accents alone (French é is not e)", () => {
+    expect(normalizeShortText("réduction")).not.toBe(normalizeShortText("reduction"));
+  });
 });
 
 describe("attempt score and pass mark", () => {

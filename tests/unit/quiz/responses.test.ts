@@ -101,6 +101,15 @@ describe("parsing answers", () => {
     expect(parseNumber("1,2,3")).toBeNull();
   });
 
+  it("reads the decimal comma of French and Russian, and Arabic-Indic digits", () => {
+    expect(parseNumber("0,5")).toBe(0.5);
+    expect(parseNumber("1\u202f000,25")).toBe(1000.25);
+    expect(parseNumber("٠٫٥")).toBe(0.5);
+    expect(parseNumber("١٬٢٠٠")).toBe(1200);
+    expect(parseNumber("۳")).toBe(3);
+    expect(parseNumber("٠٫٥٫٥")).toBeNull();
+  });
+
   it("spots answers to questions that are not in the attempt", () => {
     expect(unknownQuestionFields({ "q.s": "a", "q.zz": "b", "q.p.x": "X", attempt: "1" }, new Set(["s", "p"]))).toEqual(
       ["q.zz"],
