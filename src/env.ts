@@ -39,6 +39,10 @@ const schema = z.object({
     .default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   WATCH_COURSES: booleanFlag.optional(),
+  // Where "Quick exit" goes: a neutral site that is harmless to be seen on (docs/decisions/0010).
+  QUICK_EXIT_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .default("https://weather.com/"),
 });
 
 export type Env = {
@@ -55,6 +59,7 @@ export type Env = {
   trustProxy: boolean | number | "loopback";
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   watchCourses: boolean;
+  quickExitUrl: string;
 };
 
 export class EnvError extends Error {
@@ -90,6 +95,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     watchCourses: e.WATCH_COURSES ?? e.NODE_ENV === "development",
+    quickExitUrl: e.QUICK_EXIT_URL,
   };
 }
 

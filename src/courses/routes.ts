@@ -49,6 +49,7 @@ export function courseRoutes(deps: AppDeps): Router {
     shareable(res);
     res.render("courses/course", {
       title: course.title,
+      discreetTitle: res.locals.t("discreet.course"),
       course,
       modules,
       progress,
@@ -74,7 +75,13 @@ export function courseRoutes(deps: AppDeps): Router {
     if (!resource) throw notFound();
     if (resource.kind === "file") return res.redirect(303, resource.url);
     shareable(res);
-    res.render("courses/resource", { title: resource.title, course, resource, crumbs: courseCrumbs(res, course) });
+    res.render("courses/resource", {
+      title: resource.title,
+      discreetTitle: res.locals.t("discreet.resource"),
+      course,
+      resource,
+      crumbs: courseCrumbs(res, course),
+    });
   });
 
   router.get("/courses/:courseId/assets/*file", (req, res) => sendAsset(catalog.current, req, res));
@@ -92,6 +99,7 @@ export function courseRoutes(deps: AppDeps): Router {
     shareable(res);
     res.render("courses/module", {
       title: module.title,
+      discreetTitle: res.locals.t("discreet.module", { number: module.position }),
       course,
       module,
       progress,
@@ -119,6 +127,7 @@ export function courseRoutes(deps: AppDeps): Router {
     shareable(res);
     res.render("courses/lesson", {
       title: lesson.title,
+      discreetTitle: res.locals.t("discreet.lesson", { number: lesson.position }),
       course,
       module,
       lesson,

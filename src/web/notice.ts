@@ -34,6 +34,10 @@ export const NOTICES = [
   "cohort-joined",
   "cohort-already",
   "cohort-left",
+  "discreet-on",
+  "discreet-off",
+  "course-shown",
+  "course-hidden",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -32,7 +32,8 @@ export function anonymousPageCache(catalog: CatalogStore, { enabled = true, maxP
       pages.clear();
       cachedFor = { catalog: catalog.current, problems: catalog.problems };
     }
-    const key = `${res.locals.locale.code} ${req.path}`;
+    // Discreet mode changes the tab title, so it is part of the key.
+    const key = `${res.locals.locale.code} ${res.locals.discreet ? "discreet" : "plain"} ${req.path}`;
     const hit = pages.get(key);
     if (hit) {
       res.type("html");
