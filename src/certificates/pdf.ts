@@ -104,9 +104,10 @@ function paint(page: PDFPage, drawing: Drawing, fonts: ReadonlyMap<Face, PDFFont
   drawQr(page, drawing.qr.text, drawing.qr, drawing.qr.color);
 }
 
+/** Metadata travels with the file and shows in file managers, search indexes and the
+ *  viewer's title bar: it names neither the course nor the learner (issue 11 §3), only the code. */
 function setMetadata(doc: PDFDocument, input: CertificatePdfInput): void {
-  doc.setTitle(`${input.labels.heading} — ${input.name.normalize("NFC")}`, { showInWindowTitleBar: true });
-  doc.setSubject(input.courseTitle);
+  doc.setTitle(`${input.labels.codeLabel} ${input.code}`, { showInWindowTitleBar: true });
   doc.setAuthor(input.issuerName);
   doc.setCreator("Sendero");
   doc.setProducer("Sendero (pdf-lib)");

@@ -15,6 +15,7 @@ export type CertificateRecord = {
   completedAt: Date;
   issuedAt: Date;
   lookupAllowed: boolean;
+  showCourse: boolean;
   statusIndex: number;
   revokedAt: Date | null;
   revokedReason: string | null;
@@ -34,6 +35,7 @@ const summary = {
   completedAt: true,
   issuedAt: true,
   lookupAllowed: true,
+  showCourse: true,
   statusIndex: true,
   revokedAt: true,
   revokedReason: true,
@@ -80,7 +82,7 @@ export async function revokedStatusIndexes(db: DbClient): Promise<number[]> {
   );
 }
 
-export type NewCertificate = Omit<CertificateRecord, "revokedAt" | "revokedReason" | "lookupAllowed"> & {
+export type NewCertificate = Omit<CertificateRecord, "revokedAt" | "revokedReason" | "lookupAllowed" | "showCourse"> & {
   lookupAllowed: boolean;
   credential: string;
   pdf: Uint8Array;
@@ -113,6 +115,12 @@ export async function revokeCertificate(db: DbClient, code: string, reason: stri
 
 export async function setLookupAllowed(db: DbClient, code: string, userId: string, allowed: boolean): Promise<boolean> {
   const { count } = await db.certificate.updateMany({ where: { code, userId }, data: { lookupAllowed: allowed } });
+  return count === 1;
+}
+
+/** Whether the public verification page names the course; only the owner may change it. */
+export async function setShowCourse(db: DbClient, code: string, userId: string, show: boolean): Promise<boolean> {
+  const { count } = await db.certificate.updateMany({ where: { code, userId }, data: { showCourse: show } });
   return count === 1;
 }
 

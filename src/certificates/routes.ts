@@ -13,7 +13,13 @@ import { handleForm } from "../web/forms.js";
 import { type ClaimTarget, claimCertificate, eligibility } from "./claim.js";
 import { formatCode, normalizeCode } from "./codes.js";
 import { STATUS_LIST_PATH } from "./issuer.js";
-import { findActiveCertificate, findCertificate, findCertificateFile, setLookupAllowed } from "./queries.js";
+import {
+  findActiveCertificate,
+  findCertificate,
+  findCertificateFile,
+  setLookupAllowed,
+  setShowCourse,
+} from "./queries.js";
 
 const claimForm = z.object({
   name: z.string({ error: "certificate.name.empty" }).max(1000, "certificate.name.too-long"),
@@ -114,6 +120,7 @@ export function certificateRoutes(deps: AppDeps): Router {
     if (!owner) return res.redirect(303, `/verify/${formatCode(certificate.code)}`);
     res.render("certificates/certificate", {
       title: certificate.achievementName,
+      discreetTitle: res.locals.t("discreet.certificate"),
       certificate,
       code: formatCode(certificate.code),
     });
@@ -124,6 +131,13 @@ export function certificateRoutes(deps: AppDeps): Router {
     const allowed = (req.body as { allowed?: string }).allowed === "yes";
     if (!code || !(await setLookupAllowed(deps.db, code, currentUser(res)!.id, allowed))) throw notFound();
     res.redirect(303, `/certificates/${formatCode(code)}?notice=${allowed ? "lookup-on" : "lookup-off"}`);
+  });
+
+  router.post("/certificates/:code/show-course", track, async (req, res) => {
+    const code = normalizeCode(String(req.params.code));
+    const show = (req.body as { show?: string }).show === "yes";
+    if (!code || !(await setShowCourse(deps.db, code, currentUser(res)!.id, show))) throw notFound();
+    res.redirect(303, `/certificates/${formatCode(code)}?notice=${show ? "course-shown" : "course-hidden"}`);
   });
 
   return router;
