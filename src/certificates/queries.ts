@@ -58,6 +58,11 @@ export async function findCertificateFile(
   return file === "pdf" ? (row.pdf as Uint8Array) : (row.credential as string);
 }
 
+/** Replaces a stored PDF by the same certificate with neutral metadata (pdf-metadata.ts). */
+export async function replaceCertificatePdf(db: DbClient, code: string, pdf: Uint8Array): Promise<void> {
+  await db.certificate.update({ where: { code }, data: { pdf: Buffer.from(pdf) } });
+}
+
 /** The learner's current (not revoked) certificate for a course, or badge for a module. */
 export function findActiveCertificate(
   db: DbClient,

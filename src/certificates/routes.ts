@@ -7,16 +7,18 @@ import { currentUser, requireCan } from "../auth/middleware.js";
 import type { Course, Module } from "../courses/catalog.js";
 import { courseCrumbs, moduleCrumbs } from "../courses/view-models.js";
 import type { AppDeps } from "../deps.js";
-import { SUPPORTED_LOCALES } from "../i18n/i18n.js";
+import { getLocale, SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { notFound } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
 import { type ClaimTarget, claimCertificate, eligibility } from "./claim.js";
 import { formatCode, normalizeCode } from "./codes.js";
 import { STATUS_LIST_PATH } from "./issuer.js";
+import { neutralizePdfMetadata, neutralPdfTitle } from "./pdf-metadata.js";
 import {
   findActiveCertificate,
   findCertificate,
   findCertificateFile,
+  replaceCertificatePdf,
   setLookupAllowed,
   setShowCourse,
 } from "./queries.js";
@@ -99,7 +101,17 @@ export function certificateRoutes(deps: AppDeps): Router {
 
   router.get("/certificates/:code.pdf", async (req, res) => {
     const { certificate } = await visible(req, res);
-    const pdf = (await findCertificateFile(deps.db, certificate.code, "pdf")) as Uint8Array;
+    let pdf = (await findCertificateFile(deps.db, certificate.code, "pdf")) as Uint8Array;
+    // Certificates issued before neutral metadata get it on their first download, once.
+    const title = neutralPdfTitle(
+      getLocale(certificate.language).t("certificate.pdf.code"),
+      formatCode(certificate.code),
+    );
+    const neutral = await neutralizePdfMetadata(pdf, title);
+    if (neutral) {
+      pdf = neutral;
+      await replaceCertificatePdf(deps.db, certificate.code, neutral);
+    }
     res
       .type("application/pdf")
       .set("Content-Disposition", `inline; filename="certificate-${formatCode(certificate.code)}.pdf"`)

@@ -107,3 +107,32 @@ describe("choosing what the verification page shows", () => {
     expect(row.showCourse).toBe(false);
   });
 });
+
+describe("certificates issued before neutral metadata", () => {
+  it("get it on their first download, stored once, with the printed page unchanged", async () => {
+    const { agent, code } = await claimed("/courses/fixture-course/certificate", completeFixtureCourse);
+    const key = code.replace(/-/g, "").toLowerCase();
+    // Make it look like one issued before: the course as Subject, achievement and name as Title.
+    const legacy = await PDFDocument.load((await ctx.db.certificate.findUniqueOrThrow({ where: { code: key } })).pdf, {
+      updateMetadata: false,
+    });
+    legacy.setTitle("Fixture course — Amina Yusuf");
+    legacy.setSubject("Fixture course");
+    legacy.setKeywords(["fixture-course"]);
+    await ctx.db.certificate.update({ where: { code: key }, data: { pdf: Buffer.from(await legacy.save()) } });
+
+    const first = await agent.get(`/certificates/${code}.pdf`).buffer(true).parse(binaryBody).expect(200);
+    const doc = await PDFDocument.load(first.body as Buffer, { updateMetadata: false });
+    expect([doc.getTitle(), doc.getSubject(), doc.getKeywords()]).toEqual([
+      `Certificate code ${code}`,
+      undefined,
+      undefined,
+    ]);
+    expect(pdfText(first.body as Buffer)).toContain("Fixture course");
+    expect(pdfText(first.body as Buffer)).toContain("Amina Yusuf");
+    const stored = Buffer.from((await ctx.db.certificate.findUniqueOrThrow({ where: { code: key } })).pdf);
+    expect(stored.equals(first.body as Buffer)).toBe(true);
+    const second = await request(ctx.app).get(`/certificates/${code}.pdf`).buffer(true).parse(binaryBody).expect(200);
+    expect((second.body as Buffer).equals(stored)).toBe(true);
+  });
+});
