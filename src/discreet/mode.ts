@@ -16,6 +16,9 @@ export function discreetMode(): RequestHandler {
   return (req, res, next) => {
     const user = res.locals.user as { discreet: boolean } | undefined;
     res.locals.discreet = user ? user.discreet : readCookie(req.headers.cookie, DISCREET_COOKIE) === "on";
+    // A discreet visitor's browser keeps no copy of the pages either (signed-in pages are
+    // already no-store): its disk cache would list the lessons read.
+    if (res.locals.discreet) res.set("Cache-Control", "no-store");
     next();
   };
 }

@@ -174,6 +174,8 @@ describe("discreet mode for anonymous visitors", () => {
       const discreet = await request(ctx.app).get(lesson).set("Cookie", "discreet=on").expect(200);
       expect(tabTitle(discreet.text)).toBe("Lesson 1 · Learning · Sendero");
       expect(discreet.text).toContain("Show course titles");
+      // Nor does the browser keep a copy in its cache.
+      expect(discreet.headers["cache-control"]).toBe("no-store");
       expect(tabTitle((await request(ctx.app).get(lesson).expect(200)).text)).toBe("The first lesson · Sendero");
     }
 
