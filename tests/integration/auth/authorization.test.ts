@@ -49,7 +49,8 @@ function ruleFor(route: RouteInfo): Rule {
     (route.method !== "GET" || /\/quiz\/attempts|\/certificate$|\/badge$/.test(route.path))
   )
     return "signed-in";
-  if (route.path === "/certificates/:code/lookup") return "signed-in";
+  if (route.path === "/certificates/:code/lookup" || route.path === "/certificates/:code/show-course")
+    return "signed-in";
   // Organisations and joining a cohort (an invite link's page itself is public).
   if (
     route.path.startsWith("/orgs") ||
