@@ -11,6 +11,8 @@ import { verifyRoutes } from "./certificates/verify-routes.js";
 import { courseRoutes } from "./courses/routes.js";
 import { courseLanguageRoutes } from "./courses/translations/language-routes.js";
 import type { AppDeps } from "./deps.js";
+import { discreetMode } from "./discreet/mode.js";
+import { discreetRoutes } from "./discreet/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { learningRoutes } from "./learning/routes.js";
 import { orgCertificateRoutes } from "./orgs/certificate-routes.js";
@@ -44,7 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   useViews(app, createViewEngine({ cache: !dev }));
   // Express only caches view lookups when process.env.NODE_ENV is "production"; our Env decides.
   app.set("view cache", !dev);
-  setAppLocals(app, env.instanceName);
+  setAppLocals(app, { instanceName: env.instanceName, quickExitUrl: env.quickExitUrl });
   // Our own ETags, on anonymous pages only (src/web/etag.ts); static files have their own.
   app.set("etag", false);
 
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessionMiddleware(deps));
   app.use(etagForCacheablePages);
   app.use(localeMiddleware());
+  app.use(discreetMode());
   app.use(noticeMiddleware);
   app.use(viewLocals({ catalog: deps.catalog }));
   app.use(anonymousPageCache(deps.catalog, { enabled: !dev }));
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(joinRoutes(deps));
   app.use(languageRoutes({ secureCookies: https }));
   app.use(courseLanguageRoutes(deps, { secureCookies: https }));
+  app.use(discreetRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

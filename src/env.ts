@@ -46,6 +46,10 @@ const schema = z.object({
     .min(0, "must be 0 or more")
     .max(1200, "must be at most 1200")
     .default(24),
+  // Where "Quick exit" goes: a neutral site that is harmless to be seen on (docs/decisions/0015).
+  QUICK_EXIT_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .default("https://weather.com/"),
 });
 
 export type Env = {
@@ -63,6 +67,7 @@ export type Env = {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   watchCourses: boolean;
   retentionMonths: number;
+  quickExitUrl: string;
 };
 
 export class EnvError extends Error {
@@ -99,6 +104,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     logLevel: e.LOG_LEVEL,
     watchCourses: e.WATCH_COURSES ?? e.NODE_ENV === "development",
     retentionMonths: e.RETENTION_MONTHS,
+    quickExitUrl: e.QUICK_EXIT_URL,
   };
 }
 

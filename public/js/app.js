@@ -32,3 +32,26 @@ addRevealToggles(document);
 document.addEventListener("htmx:after:swap", (event) =>
   addRevealToggles(event.target instanceof Element ? event.target : document),
 );
+
+// Quick exit: leave for the neutral site and replace this history entry, so Back does not
+// come back here. Escape pressed three times (each within a second of the last) does the
+// same from anywhere on the page. Without JavaScript the link still works as a link.
+function quickExit(event) {
+  const link = document.querySelector("a[data-quick-exit]");
+  if (!link) return;
+  event?.preventDefault();
+  document.body.hidden = true;
+  window.location.replace(link.href);
+}
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("a[data-quick-exit]")) quickExit(event);
+});
+let escapeCount = 0;
+let lastEscape = 0;
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  const now = Date.now();
+  escapeCount = now - lastEscape < 1000 ? escapeCount + 1 : 1;
+  lastEscape = now;
+  if (escapeCount >= 3) quickExit(event);
+});

@@ -25,6 +25,8 @@ export type CurrentUser = {
   email: string | null;
   locale: string | null;
   platformRole: PlatformRole;
+  /** Neutral tab titles and emails (src/discreet/). */
+  discreet: boolean;
 };
 
 export function currentUser(res: Response): CurrentUser | null {
@@ -70,6 +72,7 @@ function toCurrentUser(user: UserRecord): CurrentUser {
     email: user.email,
     locale: user.locale,
     platformRole: user.platformRole as PlatformRole,
+    discreet: user.discreet,
   };
 }
 

@@ -14,6 +14,7 @@ export type UserRecord = {
   locale: string | null;
   platformRole: string;
   disabledAt: Date | null;
+  discreet: boolean;
   createdAt: Date;
 };
 
@@ -70,6 +71,10 @@ export async function updateUserProfile(
   await db.user.update({ where: { id }, data: profile });
 }
 
+export async function updateUserDiscreet(db: Client, id: string, discreet: boolean): Promise<void> {
+  await db.user.update({ where: { id }, data: { discreet } });
+}
+
 export async function updateUserEmail(db: Client, id: string, email: string | null): Promise<void> {
   await db.user.update({ where: { id }, data: { email } });
 }
@@ -100,7 +105,7 @@ export function findSessionWithUser(db: Db, id: string): Promise<(SessionRecord 
     const [r] = sql.rows(
       `SELECT s."id", s."secretHash", s."userId", s."createdAt", s."lastUsedAt", s."browser",
               u."username", u."displayName", u."certificateName", u."email", u."passwordHash", u."locale",
-              u."platformRole", u."disabledAt", u."createdAt" AS "userCreatedAt"
+              u."platformRole", u."disabledAt", u."discreet", u."createdAt" AS "userCreatedAt"
        FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
       [id],
     );
@@ -122,6 +127,7 @@ export function findSessionWithUser(db: Db, id: string): Promise<(SessionRecord 
         locale: (r.locale as string | null) ?? null,
         platformRole: String(r.platformRole),
         disabledAt: asDate(r.disabledAt),
+        discreet: Boolean(r.discreet),
         createdAt: asDate(r.userCreatedAt)!,
       },
     };

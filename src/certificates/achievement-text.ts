@@ -1,6 +1,6 @@
 // What a certificate says about its achievement, in each language the course is written in:
 // the printed titles come from the certificate's language, and the credential carries the
-// name and description in every language that has them (docs/decisions/0010).
+// name and description in every language that has them (docs/decisions/0015).
 import type { Course, Module } from "../courses/catalog.js";
 import { courseIn } from "../courses/translations/content-language.js";
 

@@ -18,6 +18,7 @@ import { composeCertificate, type Drawing, PAGE } from "./design.js";
 import { TextPainter } from "./draw-text.js";
 import { CertificateInputError } from "./errors.js";
 import type { Face } from "./fonts.js";
+import { neutralPdfTitle } from "./pdf-metadata.js";
 import { printableName } from "./printable.js";
 import { drawQr } from "./qr.js";
 
@@ -104,9 +105,10 @@ function paint(page: PDFPage, drawing: Drawing, fonts: ReadonlyMap<Face, PDFFont
   drawQr(page, drawing.qr.text, drawing.qr, drawing.qr.color);
 }
 
+/** Metadata travels with the file and shows in file managers, search indexes and the
+ *  viewer's title bar: it names neither the course nor the learner (issue 11 §3), only the code. */
 function setMetadata(doc: PDFDocument, input: CertificatePdfInput): void {
-  doc.setTitle(`${input.labels.heading} — ${input.name.normalize("NFC")}`, { showInWindowTitleBar: true });
-  doc.setSubject(input.courseTitle);
+  doc.setTitle(neutralPdfTitle(input.labels.codeLabel, input.code), { showInWindowTitleBar: true });
   doc.setAuthor(input.issuerName);
   doc.setCreator("Sendero");
   doc.setProducer("Sendero (pdf-lib)");

@@ -16,6 +16,7 @@ export type CertificateRecord = {
   completedAt: Date;
   issuedAt: Date;
   lookupAllowed: boolean;
+  showCourse: boolean;
   statusIndex: number;
   revokedAt: Date | null;
   revokedReason: string | null;
@@ -35,6 +36,7 @@ const summary = {
   completedAt: true,
   issuedAt: true,
   lookupAllowed: true,
+  showCourse: true,
   statusIndex: true,
   revokedAt: true,
   revokedReason: true,
@@ -55,6 +57,11 @@ export async function findCertificateFile(
   });
   if (!row) return null;
   return file === "pdf" ? (row.pdf as Uint8Array) : (row.credential as string);
+}
+
+/** Replaces a stored PDF by the same certificate with neutral metadata (pdf-metadata.ts). */
+export async function replaceCertificatePdf(db: DbClient, code: string, pdf: Uint8Array): Promise<void> {
+  await db.certificate.update({ where: { code }, data: { pdf: Buffer.from(pdf) } });
 }
 
 /** The learner's current (not revoked) certificate for a course, or badge for a module. */
@@ -81,7 +88,7 @@ export async function revokedStatusIndexes(db: DbClient): Promise<number[]> {
   );
 }
 
-export type NewCertificate = Omit<CertificateRecord, "revokedAt" | "revokedReason" | "lookupAllowed"> & {
+export type NewCertificate = Omit<CertificateRecord, "revokedAt" | "revokedReason" | "lookupAllowed" | "showCourse"> & {
   lookupAllowed: boolean;
   credential: string;
   pdf: Uint8Array;
@@ -114,6 +121,12 @@ export async function revokeCertificate(db: DbClient, code: string, reason: stri
 
 export async function setLookupAllowed(db: DbClient, code: string, userId: string, allowed: boolean): Promise<boolean> {
   const { count } = await db.certificate.updateMany({ where: { code, userId }, data: { lookupAllowed: allowed } });
+  return count === 1;
+}
+
+/** Whether the public verification page names the course; only the owner may change it. */
+export async function setShowCourse(db: DbClient, code: string, userId: string, show: boolean): Promise<boolean> {
+  const { count } = await db.certificate.updateMany({ where: { code, userId }, data: { showCourse: show } });
   return count === 1;
 }
 

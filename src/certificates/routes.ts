@@ -7,13 +7,21 @@ import { currentUser, requireCan } from "../auth/middleware.js";
 import type { Course, Module } from "../courses/catalog.js";
 import { courseCrumbs, moduleCrumbs } from "../courses/view-models.js";
 import type { AppDeps } from "../deps.js";
-import { SUPPORTED_LOCALES } from "../i18n/i18n.js";
+import { getLocale, SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { notFound } from "../web/errors.js";
 import { handleForm } from "../web/forms.js";
 import { type ClaimTarget, claimCertificate, eligibility } from "./claim.js";
 import { formatCode, normalizeCode } from "./codes.js";
 import { STATUS_LIST_PATH } from "./issuer.js";
-import { findActiveCertificate, findCertificate, findCertificateFile, setLookupAllowed } from "./queries.js";
+import { neutralizePdfMetadata, neutralPdfTitle } from "./pdf-metadata.js";
+import {
+  findActiveCertificate,
+  findCertificate,
+  findCertificateFile,
+  replaceCertificatePdf,
+  setLookupAllowed,
+  setShowCourse,
+} from "./queries.js";
 
 const claimForm = z.object({
   name: z.string({ error: "certificate.name.empty" }).max(1000, "certificate.name.too-long"),
@@ -95,7 +103,17 @@ export function certificateRoutes(deps: AppDeps): Router {
     const { certificate } = await visible(req, res);
     // An erased learner's certificate keeps no files: only its verdict, "revoked".
     if (certificate.userId === null) throw notFound();
-    const pdf = (await findCertificateFile(deps.db, certificate.code, "pdf")) as Uint8Array;
+    let pdf = (await findCertificateFile(deps.db, certificate.code, "pdf")) as Uint8Array;
+    // Certificates issued before neutral metadata get it on their first download, once.
+    const title = neutralPdfTitle(
+      getLocale(certificate.language).t("certificate.pdf.code"),
+      formatCode(certificate.code),
+    );
+    const neutral = await neutralizePdfMetadata(pdf, title);
+    if (neutral) {
+      pdf = neutral;
+      await replaceCertificatePdf(deps.db, certificate.code, neutral);
+    }
     res
       .type("application/pdf")
       .set("Content-Disposition", `inline; filename="certificate-${formatCode(certificate.code)}.pdf"`)
@@ -117,6 +135,7 @@ export function certificateRoutes(deps: AppDeps): Router {
     if (!owner) return res.redirect(303, `/verify/${formatCode(certificate.code)}`);
     res.render("certificates/certificate", {
       title: certificate.achievementName,
+      discreetTitle: res.locals.t("discreet.certificate"),
       certificate,
       code: formatCode(certificate.code),
     });
@@ -127,6 +146,13 @@ export function certificateRoutes(deps: AppDeps): Router {
     const allowed = (req.body as { allowed?: string }).allowed === "yes";
     if (!code || !(await setLookupAllowed(deps.db, code, currentUser(res)!.id, allowed))) throw notFound();
     res.redirect(303, `/certificates/${formatCode(code)}?notice=${allowed ? "lookup-on" : "lookup-off"}`);
+  });
+
+  router.post("/certificates/:code/show-course", track, async (req, res) => {
+    const code = normalizeCode(String(req.params.code));
+    const show = (req.body as { show?: string }).show === "yes";
+    if (!code || !(await setShowCourse(deps.db, code, currentUser(res)!.id, show))) throw notFound();
+    res.redirect(303, `/certificates/${formatCode(code)}?notice=${show ? "course-shown" : "course-hidden"}`);
   });
 
   return router;

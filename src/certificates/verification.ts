@@ -10,17 +10,12 @@ export type Lookup =
   | { status: "unknown" }
   | {
       status: "valid" | "revoked";
-      certificate: Pick<
-        CertificateRecord,
-        | "code"
-        | "recipientName"
-        | "achievementName"
-        | "courseTitle"
-        | "completedAt"
-        | "issuerName"
-        | "revokedAt"
-        | "moduleId"
-      >;
+      certificate: Pick<CertificateRecord, "code" | "recipientName" | "completedAt" | "issuerName" | "revokedAt"> & {
+        /** null unless the holder chose to name the course here (it is in the signed credential anyway). */
+        achievementName: string | null;
+        courseTitle: string | null;
+        moduleId: string | null;
+      };
     };
 
 export async function lookupCertificate({ db }: Pick<AppDeps, "db">, typed: string): Promise<Lookup> {
@@ -33,12 +28,12 @@ export async function lookupCertificate({ db }: Pick<AppDeps, "db">, typed: stri
     certificate: {
       code: found.code,
       recipientName,
-      achievementName,
-      courseTitle,
+      achievementName: found.showCourse ? achievementName : null,
+      courseTitle: found.showCourse ? courseTitle : null,
       completedAt,
       issuerName,
       revokedAt,
-      moduleId,
+      moduleId: found.showCourse ? moduleId : null,
     },
   };
 }

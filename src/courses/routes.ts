@@ -53,6 +53,7 @@ export function courseRoutes(deps: AppDeps): Router {
     shareable(res);
     res.render("courses/course", {
       title: course.title,
+      discreetTitle: res.locals.t("discreet.course"),
       course,
       modules,
       progress,
@@ -78,7 +79,13 @@ export function courseRoutes(deps: AppDeps): Router {
     if (!resource) throw notFound();
     if (resource.kind === "file") return res.redirect(303, resource.url);
     shareable(res);
-    res.render("courses/resource", { title: resource.title, course, resource, crumbs: courseCrumbs(res, course) });
+    res.render("courses/resource", {
+      title: resource.title,
+      discreetTitle: res.locals.t("discreet.resource"),
+      course,
+      resource,
+      crumbs: courseCrumbs(res, course),
+    });
   });
 
   router.get("/courses/:courseId/assets/*file", (req, res) => sendAsset(catalog.current, req, res));
@@ -96,6 +103,7 @@ export function courseRoutes(deps: AppDeps): Router {
     shareable(res);
     res.render("courses/module", {
       title: module.title,
+      discreetTitle: res.locals.t("discreet.module", { number: module.position }),
       course,
       module,
       progress,
@@ -123,6 +131,7 @@ export function courseRoutes(deps: AppDeps): Router {
     shareable(res);
     res.render("courses/lesson", {
       title: lesson.title,
+      discreetTitle: res.locals.t("discreet.lesson", { number: lesson.position }),
       course,
       module,
       lesson,

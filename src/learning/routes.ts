@@ -111,6 +111,7 @@ export function learningRoutes(deps: AppDeps): Router {
 function exercisePage(res: Response, course: Course, module: Module, data: Record<string, unknown>) {
   return {
     title: module.exercise!.title,
+    discreetTitle: res.locals.t("discreet.exercise"),
     course,
     module,
     exercise: module.exercise,

@@ -44,6 +44,7 @@ export async function dashboardPage(deps: Deps, res: Response, access: CohortAcc
   const percent = new Intl.NumberFormat(res.locals.locale.code, { style: "percent" });
   return {
     title: access.cohort.name,
+    discreetTitle: t("discreet.group"),
     ...access,
     course,
     modules: course.modules.filter((m) => m.status === "published"),

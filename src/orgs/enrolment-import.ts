@@ -4,7 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { inTransaction } from "../db/direct.js";
 import type { AppDeps } from "../deps.js";
+import { emailsWantingDetails } from "../discreet/queries.js";
 import { getLocale, SUPPORTED_LOCALES } from "../i18n/i18n.js";
+import { addedToGroupMail, signUpInvitation } from "../mail/invitations.js";
 import { HttpError, notFound } from "../web/errors.js";
 import { type CsvImport, type ImportRow, parseEnrolmentCsv } from "./csv-import.js";
 import * as iq from "./import-queries.js";
@@ -86,7 +88,8 @@ export async function confirmImport(
   return { enrolled: outcome.enrolled.length, pending: outcome.pending.length };
 }
 
-/** After the commit, one message per person, in their language when the CSV gave one. */
+/** After the commit, one message per person, in their language when the CSV gave one.
+ *  Neutral (src/mail/invitations.ts) unless the account's owner turned discreet mode off. */
 async function sendInvitations(
   deps: Deps,
   cohort: q.CohortRecord & { orgName: string },
@@ -94,33 +97,34 @@ async function sendInvitations(
   pending: ImportRow[],
 ): Promise<void> {
   const course = deps.catalog.current.courseById.get(cohort.courseId);
-  const courseTitle = course?.title ?? cohort.courseId;
-  const send = async (row: ImportRow, kind: "enrolled" | "pending") => {
+  const { baseUrl, instanceName: instance } = deps.env;
+  const wantDetails = await emailsWantingDetails(
+    deps.db,
+    enrolled.map((row) => row.email),
+  );
+  const messageFor = (row: ImportRow, kind: "enrolled" | "pending") => {
     const { t } = getLocale(row.language ?? "en");
-    const link =
-      kind === "enrolled"
-        ? `${deps.env.baseUrl}${course?.url ?? "/"}`
-        : `${deps.env.baseUrl}/register?email=${encodeURIComponent(row.email)}`;
-    const params = {
-      name: row.name,
-      org: cohort.orgName,
-      cohort: cohort.name,
-      course: courseTitle,
-      link,
-      instance: deps.env.instanceName,
-    };
-    await deps.mailer.send({
-      to: row.email,
-      subject: t("mail.cohortInvite.subject", params),
-      text: t(`mail.cohortInvite.${kind}`, params),
-    });
+    if (kind === "pending")
+      return signUpInvitation(t, {
+        to: row.email,
+        name: row.name,
+        link: `${baseUrl}/register?email=${encodeURIComponent(row.email)}`,
+        instance,
+      });
+    const details = wantDetails.has(row.email)
+      ? {
+          org: cohort.orgName,
+          cohort: cohort.name,
+          course: course?.title ?? cohort.courseId,
+          courseUrl: course?.url ?? "/",
+        }
+      : null;
+    return addedToGroupMail(t, { to: row.email, name: row.name, instance, baseUrl, details });
   };
-  for (const row of enrolled)
-    await send(row, "enrolled").catch((error: Error) =>
-      deps.log.error("cohort invitation mail failed", { error: error.name }),
-    );
-  for (const row of pending)
-    await send(row, "pending").catch((error: Error) =>
-      deps.log.error("cohort invitation mail failed", { error: error.name }),
-    );
+  const send = (row: ImportRow, kind: "enrolled" | "pending") =>
+    deps.mailer
+      .send(messageFor(row, kind))
+      .catch((error: Error) => deps.log.error("cohort invitation mail failed", { error: error.name }));
+  for (const row of enrolled) await send(row, "enrolled");
+  for (const row of pending) await send(row, "pending");
 }

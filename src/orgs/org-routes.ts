@@ -71,7 +71,7 @@ export function orgRoutes(deps: AppDeps): Router {
   });
 
   // ---------- an organisation ----------
-  const overview = async (_res: Response, access: OrgAccess, extra: Record<string, unknown> = {}) => {
+  const overview = async (res: Response, access: OrgAccess, extra: Record<string, unknown> = {}) => {
     const manage = access.platformAdmin || access.orgRole === "admin";
     const trainerOnly = manage ? undefined : access.viewer.id;
     const [cohorts, staff, invitations] = await Promise.all([
@@ -82,6 +82,7 @@ export function orgRoutes(deps: AppDeps): Router {
     const courses = deps.catalog.current.courses.filter((c) => c.status === "published");
     return {
       title: access.org.name,
+      discreetTitle: res.locals.t("discreet.organisation"),
       org: access.org,
       manage,
       cohorts,

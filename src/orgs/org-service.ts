@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppDeps } from "../deps.js";
 import { getLocale } from "../i18n/i18n.js";
+import { signUpInvitation } from "../mail/invitations.js";
 import { generateSecureRandomString, hashSecretHex } from "../security/random.js";
 import { conflict, HttpError, notFound } from "../web/errors.js";
 import { FormError } from "../web/forms.js";
@@ -57,18 +58,17 @@ export async function inviteStaff(
   const link = invitationUrl(deps.env.baseUrl, token);
   if (input.email) {
     const { t } = getLocale(inviterLocale);
+    // Neutral: the organisation's name and role are shown on the link's page, after sign-in.
     void deps.mailer
-      .send({
-        to: input.email,
-        subject: t("mail.staffInvite.subject", { org: org.name }),
-        text: t("mail.staffInvite.body", {
-          org: org.name,
-          role: t(`orgs.role.${input.role}`),
+      .send(
+        signUpInvitation(t, {
+          to: input.email,
+          name: null,
           link,
           days: INVITATION_DAYS,
           instance: deps.env.instanceName,
         }),
-      })
+      )
       .catch((error: Error) => deps.log.error("staff invitation mail failed", { error: error.name }));
   }
   return link;

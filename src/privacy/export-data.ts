@@ -78,6 +78,7 @@ function toDocument(deps: Deps, rows: PersonalRows, exportedAt: Date) {
       lastSeenAt: user.lastSeenAt,
       disabledAt: user.disabledAt,
       retentionWarningSentAt: user.retentionWarnAt,
+      discreetMode: user.discreet,
       recoveryCodes: {
         unused: rows.recoveryCodes.filter((c) => !c.usedAt).length,
         usedAt: rows.recoveryCodes.flatMap((c) => (c.usedAt ? [c.usedAt] : [])),

@@ -75,6 +75,7 @@ export const PRIVACY_REGISTRY: PrivacyRegistry = {
       updatedAt: "exported",
       lastSeenAt: "exported",
       retentionWarnAt: "exported",
+      discreet: "exported",
     },
   },
   Session: {
@@ -247,6 +248,7 @@ export const PRIVACY_REGISTRY: PrivacyRegistry = {
       pdf: "exported",
       revokedAt: "exported",
       revokedReason: "exported",
+      showCourse: "exported",
       cohortId: "reference",
     },
   },

@@ -43,6 +43,7 @@ export function quizRoutes(deps: AppDeps): Router {
   };
   const page = (res: Response, found: { course: Course; module: Module; quiz: Quiz }) => ({
     title: found.quiz.title,
+    discreetTitle: res.locals.t("discreet.quiz"),
     ...found,
     crumbs: moduleCrumbs(res, found.course, found.module),
   });

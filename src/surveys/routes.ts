@@ -47,6 +47,7 @@ export function surveyRoutes(deps: AppDeps): Router {
     const answered = user ? await hasAnswered(deps, user.id, found.target) : false;
     return {
       title: found.target.survey.title,
+      discreetTitle: res.locals.t("discreet.survey"),
       survey: found.target.survey,
       course: found.course,
       crumbs: found.crumbs,

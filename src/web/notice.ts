@@ -35,6 +35,10 @@ export const NOTICES = [
   "cohort-already",
   "cohort-left",
   "account-erased",
+  "discreet-on",
+  "discreet-off",
+  "course-shown",
+  "course-hidden",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -34,8 +34,9 @@ export function anonymousPageCache(catalog: CatalogStore, { enabled = true, maxP
       pages.clear();
       cachedFor = { catalog: catalog.current, problems: catalog.problems };
     }
-    // The same path differs by interface language and by the course languages chosen.
-    const key = `${res.locals.locale.code} ${readCookie(req.headers.cookie, COURSE_LANGUAGE_COOKIE) ?? ""} ${req.path}`;
+    // The same path differs by interface language, by the course languages chosen, and by
+    // discreet mode (it changes the tab title).
+    const key = `${res.locals.locale.code} ${readCookie(req.headers.cookie, COURSE_LANGUAGE_COOKIE) ?? ""} ${res.locals.discreet ? "discreet" : "plain"} ${req.path}`;
     const hit = pages.get(key);
     if (hit) {
       res.type("html");

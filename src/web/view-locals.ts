@@ -19,9 +19,13 @@ function languageNames(locale: string): Intl.DisplayNames {
   return names;
 }
 
-export function setAppLocals(app: Express, instanceName: string): void {
+export function setAppLocals(
+  app: Express,
+  { instanceName, quickExitUrl }: { instanceName: string; quickExitUrl: string },
+): void {
   Object.assign(app.locals, {
     instanceName,
+    quickExitUrl,
     assetUrl,
     htmxUrl: HTMX_URL,
     availableLocales: SUPPORTED_LOCALES.map((code) => getLocale(code)),

@@ -26,13 +26,30 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type ServedContext = TestContext & { baseUrl: string };
 
+/** Extras for tests that need the served address: env values built from it, and extra
+ *  pages on the same server (e.g. a neutral page for Quick exit), answered before the app. */
+export type ServeExtras = {
+  env?: (baseUrl: string) => Record<string, string>;
+  pages?: Record<string, string>;
+};
+
 /** A test context whose BASE_URL is the real address it listens on (origin checks need it). */
-export async function serveTestContext(options: Parameters<typeof createTestContext>[0] = {}): Promise<ServedContext> {
+export async function serveTestContext(
+  options: Parameters<typeof createTestContext>[0] = {},
+  extras: ServeExtras = {},
+): Promise<ServedContext> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const ctx = await createTestContext({ ...options, env: { BASE_URL: baseUrl, ...options.env } });
-  server.on("request", ctx.app);
+  const ctx = await createTestContext({
+    ...options,
+    env: { BASE_URL: baseUrl, ...options.env, ...extras.env?.(baseUrl) },
+  });
+  server.on("request", (req, res) => {
+    const page = extras.pages?.[req.url ?? ""];
+    if (page === undefined) return ctx.app(req, res);
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page);
+  });
   return {
     ...ctx,
     baseUrl,
@@ -55,8 +72,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export type BrowserTests = { ctx: ServedContext; browser: Browser };
 
 /** A served app and a Chromium for one test file (in beforeAll). */
-export async function startBrowserTests(options: Parameters<typeof createTestContext>[0] = {}): Promise<BrowserTests> {
-  return { ctx: await serveTestContext(options), browser: await launchBrowser() };
+export async function startBrowserTests(
+  options: Parameters<typeof createTestContext>[0] = {},
+  extras: ServeExtras = {},
+): Promise<BrowserTests> {
+  return { ctx: await serveTestContext(options, extras), browser: await launchBrowser() };
 }
 
 /** Closes what startBrowserTests opened (in afterAll), even if it only half started. */

@@ -49,4 +49,13 @@ describe("environment", () => {
     expect(parseEnv({ NODE_ENV: "development" }).watchCourses).toBe(true);
     expect(parseEnv({ NODE_ENV: "development", WATCH_COURSES: "false" }).watchCourses).toBe(false);
   });
+
+  it("sends Quick exit to a neutral site by default, or to an http(s) URL the admin chooses", () => {
+    expect(parseEnv({}).quickExitUrl).toBe("https://weather.com/");
+    expect(parseEnv({ QUICK_EXIT_URL: "https://news.example.org/today" }).quickExitUrl).toBe(
+      "https://news.example.org/today",
+    );
+    for (const bad of ["javascript:alert(1)", "/weather", "ftp://x"])
+      expect(() => parseEnv({ QUICK_EXIT_URL: bad })).toThrow("QUICK_EXIT_URL: must be an http:// or https:// URL");
+  });
 });

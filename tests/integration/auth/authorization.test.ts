@@ -43,13 +43,16 @@ function ruleFor(route: RouteInfo): Rule {
   if (route.path.endsWith("/survey/results")) return "trainer";
   if (route.path.startsWith("/account") || route.path === "/logout-everywhere" || route.path === "/learning")
     return "signed-in";
+  // Choosing the language a course is shown in is a cookie, open to visitors too.
+  if (route.path === "/courses/:courseId/language") return "public";
   // Every change to course progress, one's own attempts and claiming certificates are personal.
   if (
     route.path.startsWith("/courses/") &&
     (route.method !== "GET" || /\/quiz\/attempts|\/certificate$|\/badge$/.test(route.path))
   )
     return "signed-in";
-  if (route.path === "/certificates/:code/lookup") return "signed-in";
+  if (route.path === "/certificates/:code/lookup" || route.path === "/certificates/:code/show-course")
+    return "signed-in";
   // Organisations and joining a cohort (an invite link's page itself is public).
   if (
     route.path.startsWith("/orgs") ||

@@ -86,20 +86,20 @@ describe("CSV enrolment", () => {
     // Mail goes out after the commit: wait for both messages.
     await expect.poll(() => readOutbox(ctx).length).toBe(2);
     const mails = readOutbox(ctx).map(mailText);
-    expect(mails.find((m) => m.includes("To: existing@example.org"))).toContain("has added you to the group");
+    // Neutral mails (issue 11 §3): no organisation, group or course; the details after sign-in.
+    const added = mails.find((m) => m.includes("To: existing@example.org"))!;
+    expect(added).toContain("Subject: You have an invitation on Sendero");
+    expect(added).toContain("You have been added to a group on Sendero.");
+    expect(added).toContain("http://localhost:3000/account");
     const invitation = mails.find((m) => m.includes("To: new.person@example.org"))!;
     expect(invitation).toContain("/register?email=new.person%40example.org");
+    for (const mail of [added, invitation])
+      for (const detail of [org.org.name, org.cohort.name, "Fixture course", "fixture-course"])
+        expect(mail).not.toContain(detail);
     // In the language the CSV gave for this person.
     expect(invitation).toContain(
       getLocale("fr")
-        .t("mail.cohortInvite.pending", {
-          name: "Nouvelle Personne",
-          org: org.org.name,
-          cohort: org.cohort.name,
-          course: "Fixture course",
-          link: "",
-          instance: "Sendero",
-        })
+        .t("mail.invitation.signUp", { name: "Nouvelle Personne", link: "", instance: "Sendero" })
         .split("\n")[0]!,
     );
 
