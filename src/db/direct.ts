@@ -66,6 +66,11 @@ function adapterOf(db: Db) {
   return adapter;
 }
 
+/** How many queries are waiting for the connection right now (tests and health reports). */
+export function queuedQueries(db: Db): number {
+  return adapterOf(db).lock.queued;
+}
+
 /** Runs statements (no transaction) when no Prisma transaction is open. */
 export function withSql<T>(db: Db, work: (sql: SyncSql) => T): Promise<T> {
   return adapterOf(db).exclusive((connection) => work(syncSql(connection)));

@@ -50,12 +50,6 @@ export const PRIVACY_REGISTRY: PrivacyRegistry = {
     erase: { rule: "keep", how: "Nothing personal." },
     fields: { id: "content", checkedAt: "content" },
   },
-  CourseVersion: {
-    about: "Course content versions the server has seen.",
-    export: { none: "Course content, not about anyone." },
-    erase: { rule: "keep", how: "Nothing personal." },
-    fields: { courseId: "content", version: "content", firstSeenAt: "content" },
-  },
   User: {
     about: "The account itself.",
     export: { section: "profile" },
