@@ -16,12 +16,15 @@ export type YamlLimitProblem = { offset: number; message: string };
 export function checkYamlLimits(doc: Document.Parsed): YamlLimitProblem[] {
   const found: YamlLimitProblem[] = [];
   let reportedDepth = false;
+  const plainAliases: { offset: number; name: string }[] = [];
   // Iterative: a deeply nested document must not overflow the stack here either.
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (isAlias(node)) {
-      found.push({ offset: node.range?.[0] ?? 0, message: aliasMessage(node.source) });
+      const offset = node.range?.[0] ?? 0;
+      if (looksLikeEmphasis(node.source)) found.push({ offset, message: emphasisMessage(node.source) });
+      else plainAliases.push({ offset, name: node.source });
       continue;
     }
     if (!isCollection(node)) continue;
@@ -45,15 +48,26 @@ export function checkYamlLimits(doc: Document.Parsed): YamlLimitProblem[] {
       else stack.push({ node: item, depth: depth + 1 });
     }
   }
+  // An alias bomb has hundreds of aliases: one problem, at the first, is enough.
+  const first = plainAliases.sort((a, b) => a.offset - b.offset)[0];
+  if (first) {
+    const more = plainAliases.length > 1 ? ` (${plainAliases.length} aliases in this file)` : "";
+    found.push({
+      offset: first.offset,
+      message: `YAML aliases ("*${first.name.slice(0, 60)}") are not allowed in course files: write the value out in full${more}`,
+    });
+  }
   return found;
 }
 
-function aliasMessage(name: string): string {
+function looksLikeEmphasis(name: string): boolean {
+  return /^\*|\*$|^_|_$/.test(name) || /[\s.,;:!?]/.test(name);
+}
+
+function emphasisMessage(name: string): string {
   const written = `*${name}`.slice(0, 60);
-  if (/^\*|\*$|^_|_$/.test(name) || /[\s.,;:!?]/.test(name))
-    return (
-      `"${written}" looks like markdown emphasis, but YAML reads a value starting with * as an alias: ` +
-      `put the whole value in quotes ("${written} …") or write it on the next lines after |`
-    );
-  return `YAML aliases ("${written}") are not allowed in course files: write the value out in full`;
+  return (
+    `"${written}" looks like markdown emphasis, but YAML reads a value starting with * as an alias: ` +
+    `put the whole value in quotes ("${written} …") or write it on the next lines after |`
+  );
 }

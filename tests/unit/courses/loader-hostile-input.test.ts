@@ -43,10 +43,10 @@ describe("YAML that would exhaust or confuse the loader", () => {
       bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
     }
     fs.writeFileSync(file("glossary.yaml"), `${bomb.join("\n")}\n`);
-    const errors = errorsOf();
-    expect(errors).toContainEqual(
-      'glossary.yaml:2:8  YAML aliases ("*a") are not allowed in course files: write the value out in full',
-    );
+    // One problem for the whole bomb, not one per alias (the lesson's glossary link fails too).
+    expect(errorsOf().filter((e) => e.startsWith("glossary.yaml"))).toEqual([
+      'glossary.yaml:2:8  YAML aliases ("*a") are not allowed in course files: write the value out in full (72 aliases in this file)',
+    ]);
   });
 
   it("explains that markdown emphasis read as a YAML alias must be quoted", () => {
