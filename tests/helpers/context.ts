@@ -26,7 +26,7 @@ export type TestContext = {
 const catalogs = new Map<string, CatalogStore>();
 
 export async function createTestContext(
-  options: { courses?: string; clock?: Clock; env?: Record<string, string> } = {},
+  options: { courses?: string; catalog?: CatalogStore; clock?: Clock; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
   const coursesDir = options.courses ?? FIXTURE_COURSES;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-test-"));
@@ -41,7 +41,7 @@ export async function createTestContext(
     BASE_URL: "http://localhost:3000",
     ...options.env,
   });
-  let catalog = catalogs.get(coursesDir);
+  let catalog = options.catalog ?? catalogs.get(coursesDir);
   if (!catalog) {
     catalog = CatalogStore.load(coursesDir);
     catalogs.set(coursesDir, catalog);
