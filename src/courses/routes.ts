@@ -142,10 +142,10 @@ const SANDBOXED = new Set([".svg"]);
  * course folder (a symbolic link swapped in after loading must not publish /etc/passwd).
  * Versioned URLs are cached for a year.
  */
-async function sendAsset(catalog: Catalog, req: Request, res: Response): Promise<void> {
+function sendAsset(catalog: Catalog, req: Request, res: Response): void {
   const file = catalog.assets.get(req.path);
   const course = catalog.courseById.get(String(req.params.courseId));
-  if (!file || !course || !(await stillInsideCourse(file, course.dir))) throw notFound();
+  if (!file || !course || !stillInsideCourse(file, course.dir)) throw notFound();
   // An SVG opened on its own must not run script from our origin.
   if (SANDBOXED.has(path.extname(file).toLowerCase()))
     res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
