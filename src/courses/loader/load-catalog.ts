@@ -75,13 +75,12 @@ const LINK_ESCAPES =
 const MISSING_COURSE_YAML =
   "course.yaml is missing, so this folder is not a course: restore it, or rename the folder to start with _ to leave it out";
 
-/** A single course folder that lost its course.yaml: module folders or course files at the top. */
+/**
+ * A single course folder that lost its course.yaml still has module folders. (Loose files
+ * prove nothing: a folder of courses may well hold a README.md.)
+ */
 function looksLikeCourse(root: string, entries: fs.Dirent[]): boolean {
-  return entries.some(
-    (e) =>
-      (e.isFile() && /\.(md|ya?ml)$/i.test(e.name) && !/^[._]/.test(e.name)) ||
-      (e.isDirectory() && fs.existsSync(path.join(root, e.name, "module.yaml"))),
-  );
+  return entries.some((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, "module.yaml")));
 }
 
 function listFolder(dir: string, problems: ProblemList, recursive = false): fs.Dirent[] {
@@ -102,8 +101,9 @@ function describe(error: unknown): string {
 
 /**
  * Walks the course folder once: a symbolic link leading outside the course is an error
- * even if nothing lists it yet (it would be published the day something does), and
- * (once course.yaml could be read) markdown and YAML files that nothing lists are probably a forgotten entry in module.yaml.
+ * even if nothing lists it yet (it would be published the day something does), and, once
+ * course.yaml could be read, markdown and YAML files that nothing lists are probably a
+ * forgotten entry in module.yaml.
  */
 function scanCourseFolder(
   dir: string,

@@ -126,6 +126,14 @@ describe("a course that lost its course.yaml", () => {
     ]);
   });
 
+  it("is not confused by a README beside the courses", () => {
+    fs.rmSync(outside);
+    fs.writeFileSync(path.join(temp, "README.md"), "# Our courses\n");
+    const { catalog, problems } = loadCatalog(temp);
+    expect(problems).toEqual([]);
+    expect(catalog?.courses.map((c) => c.id)).toEqual(["fixture-course"]);
+  });
+
   it("is not an error for a folder whose name starts with _ (kept out on purpose)", () => {
     fs.rmSync(outside);
     fs.cpSync(course, path.join(temp, "_drafts"), { recursive: true });
