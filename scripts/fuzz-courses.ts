@@ -140,7 +140,6 @@ async function main(): Promise<void> {
   const env = setUp();
   const child = new LoaderChild();
   const counts = { cases: 0, ok: 0, crash: 0, hang: 0, unpositioned: 0, leak: 0 };
-  const failures: string[] = [];
   const started = performance.now();
   const indexes = args.only !== undefined ? [Number(args.only)] : [...Array(Number(args.count)).keys()];
   try {
@@ -148,10 +147,10 @@ async function main(): Promise<void> {
       const result = await runCase(index, env, child);
       counts.cases++;
       counts[result.kind]++;
-      if (result.kind !== "ok" && failures.length < 20)
-        failures.push(
-          `case ${index} ${result.kind}: ${result.mutations.join(" ")}\n    ${result.detail.split("\n").slice(0, 6).join("\n    ")}`,
-        );
+      if (result.kind !== "ok") {
+        const report = `case ${index} ${result.kind}: ${result.mutations.join(" ")}\n    ${result.detail.split("\n").slice(0, 6).join("\n    ")}`;
+        console.log(report); // at once: a long run can be watched, and a case replayed with --only
+      }
       if (counts.cases % 500 === 0) console.log(progress(counts, started));
     }
   } finally {
@@ -159,7 +158,6 @@ async function main(): Promise<void> {
     if (args.keep) console.log(`kept ${env.tempRoot}`);
     else fs.rmSync(env.tempRoot, { recursive: true, force: true });
   }
-  console.log(failures.join("\n"));
   console.log(progress(counts, started));
   console.log(JSON.stringify({ seed, ...counts }));
   process.exitCode = counts.crash + counts.hang + counts.unpositioned + counts.leak > 0 ? 1 : 0;

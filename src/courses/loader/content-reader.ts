@@ -7,7 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ProblemList } from "../problems.js";
 import { nodePosition, type YamlSource } from "../yaml-source.js";
-import { type CourseRoot, type FileCheck, inspectFile, MAX_ASSET_BYTES, MAX_TEXT_BYTES } from "./course-files.js";
+import {
+  type CourseRoot,
+  type FileCheck,
+  inspectFile,
+  MAX_ASSET_BYTES,
+  MAX_TEXT_BYTES,
+  MAX_TEXT_LINES,
+} from "./course-files.js";
 
 /** Where a file was referenced: a YAML node, or a line:col in a markdown file. */
 export type ListedAt = { source: YamlSource; path: (string | number)[] } | { file: string; line: number; col: number };
@@ -40,17 +47,34 @@ export class ContentReader {
 
   readText(file: string, listedAt: ListedAt | null, what = "file"): string | null {
     const bytes = this.readBytes(file, listedAt, what, MAX_TEXT_BYTES);
-    return bytes === null ? null : bytes.toString("utf8").replace(/^\uFEFF/, "");
+    if (bytes === null) return null;
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    const lines = text.split("\n").length;
+    if (lines > MAX_TEXT_LINES) {
+      const limit = MAX_TEXT_LINES.toLocaleString("en");
+      this.reportAt(
+        listedAt ?? { file, line: 1, col: 1 },
+        `${what} "${shorten(this.shown(file, listedAt))}" has ${lines.toLocaleString("en")} lines; the limit is ${limit}`,
+      );
+      return null;
+    }
+    return text;
   }
 
   /** Reads and reports any problem where the file was listed (or at the file itself). */
   readBytes(file: string, listedAt: ListedAt | null, what = "file", maxBytes = MAX_ASSET_BYTES): Buffer | null {
     const result = this.tryRead(file, maxBytes);
     if (result.ok) return result.bytes;
-    const at = listedAt ?? { file, line: 1, col: 1 };
-    const shown = listedAt ? path.relative(path.dirname(listedFile(listedAt)), file) : path.basename(file);
-    this.reportAt(at, `${what} "${shorten(shown)}" ${result.reason}`);
+    this.reportAt(
+      listedAt ?? { file, line: 1, col: 1 },
+      `${what} "${shorten(this.shown(file, listedAt))}" ${result.reason}`,
+    );
     return null;
+  }
+
+  /** The file as the listing wrote it (relative to the listing file), or its name. */
+  private shown(file: string, listedAt: ListedAt | null): string {
+    return listedAt ? path.relative(path.dirname(listedFile(listedAt)), file) : path.basename(file);
   }
 
   /** Reads without reporting: the caller words the problem (links and images in markdown). */

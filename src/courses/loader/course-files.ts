@@ -5,8 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** YAML and markdown: the largest shipped file is ~14 KB; 1 MB is a typo or an attack. */
-export const MAX_TEXT_BYTES = 1024 * 1024;
+/**
+ * YAML and markdown: the largest shipped file is ~14 KB and 265 lines. Rendering costs
+ * grow with the number of blocks (a 48,000-row table took 8 s on a busy machine), so both
+ * the size and the line count are capped well above any real lesson and well below that.
+ */
+export const MAX_TEXT_BYTES = 256 * 1024;
+export const MAX_TEXT_LINES = 5000;
 /** Media and downloads are read into memory to hash them; lessons are for cheap phones. */
 export const MAX_ASSET_BYTES = 100 * 1024 * 1024;
 
