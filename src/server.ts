@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
 import { CatalogStore } from "./courses/catalog-store.js";
-import { ContentError, formatProblem } from "./courses/problems.js";
+import { ContentError, formatFirstProblems } from "./courses/problems.js";
 import { DatabaseStartupError, prepareDatabase } from "./db/startup-checks.js";
 import { createDeps } from "./deps.js";
 import { EnvError, parseEnv } from "./env.js";
@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const log = createLogger(env.logLevel);
   const { applied } = prepareDatabase(env, MIGRATIONS_DIR, new Date());
   if (applied.length) log.info("database migrated", { migrations: applied });
-  const catalog = CatalogStore.load(env.coursesDir);
+  // While editing, broken content must not stop the server: the pages list the problems.
+  const catalog = env.watchCourses ? CatalogStore.loadForEditing(env.coursesDir) : CatalogStore.load(env.coursesDir);
+  if (catalog.problems.length > 0)
+    log.warn("the courses have problems; the pages list them", { problems: catalog.problems.length });
   const deps = await createDeps(env, catalog, { log });
   const app = createApp(deps);
   const stopRetention = scheduleRetention(deps);
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
         ok
           ? log.info("courses reloaded")
           : log.warn("course edit has problems; keeping the last good version", {
-              problems: problems.map((p) => formatProblem(p)),
+              problems: formatFirstProblems(problems).lines,
             }),
       )
     : () => {};

@@ -2,7 +2,7 @@
 // Exit 0 with a summary, or 1 with every problem as `file:line:col  message`.
 import path from "node:path";
 import { loadCatalog } from "./loader/load-catalog.js";
-import { formatProblem } from "./problems.js";
+import { formatFirstProblems, MAX_PROBLEMS_SHOWN } from "./problems.js";
 import { summarizeCatalog } from "./summary.js";
 import { coverageRows, formatCoverage } from "./translations/coverage.js";
 
@@ -11,7 +11,10 @@ const started = performance.now();
 const { catalog, problems } = loadCatalog(dir);
 const ms = Math.round(performance.now() - started);
 
-for (const problem of problems) console.log(formatProblem(problem));
+const shown = formatFirstProblems(problems);
+for (const line of shown.lines) console.log(line);
+if (shown.more > 0)
+  console.log(`… and ${shown.more} more (fix these first; the checker lists at most ${MAX_PROBLEMS_SHOWN})`);
 const errors = problems.filter((p) => p.severity === "error").length;
 const warnings = problems.length - errors;
 

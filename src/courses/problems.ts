@@ -41,6 +41,25 @@ export function formatProblem(problem: Problem, relativeTo = process.cwd()): str
   return `${where}  ${prefix}${problem.message}`;
 }
 
+/** A mutated file can produce thousands of problems; nobody reads past the first screenfuls. */
+export const MAX_PROBLEMS_SHOWN = 100;
+
+/** The first `max` problems formatted, and how many were left out. */
+export function formatFirstProblems(
+  problems: readonly Problem[],
+  { max = MAX_PROBLEMS_SHOWN, relativeTo = process.cwd() } = {},
+): { lines: string[]; more: number } {
+  // When cut short, errors first: they are what stops the courses from loading.
+  const ordered =
+    problems.length > max
+      ? [...problems.filter((p) => p.severity === "error"), ...problems.filter((p) => p.severity !== "error")]
+      : problems;
+  return {
+    lines: ordered.slice(0, max).map((p) => formatProblem(p, relativeTo)),
+    more: Math.max(0, problems.length - max),
+  };
+}
+
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
@@ -48,10 +67,8 @@ export function sortProblems(problems: Problem[]): Problem[] {
 export class ContentError extends Error {
   override name = "ContentError";
   constructor(readonly problems: Problem[]) {
-    super(
-      `The course content has ${problems.length} problem(s):\n${sortProblems(problems)
-        .map((p) => formatProblem(p))
-        .join("\n")}`,
-    );
+    const { lines, more } = formatFirstProblems(sortProblems(problems));
+    const rest = more > 0 ? `\n… and ${more} more` : "";
+    super(`The course content has ${problems.length} problem(s):\n${lines.join("\n")}${rest}`);
   }
 }

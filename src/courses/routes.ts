@@ -9,6 +9,7 @@ import { notFound } from "../web/errors.js";
 import { shareable } from "../web/page-cache.js";
 import type { Catalog, Course, Module } from "./catalog.js";
 import { mayPreviewDrafts } from "./draft-preview.js";
+import { stillInsideCourse } from "./loader/course-files.js";
 import { RESERVED_LESSON_IDS, RESERVED_MODULE_IDS } from "./schemas.js";
 import { courseIn, learnerLanguage, localizeCourse } from "./translations/content-language.js";
 import { courseCrumbs, moduleCrumbs } from "./view-models.js";
@@ -149,10 +150,15 @@ export function courseRoutes(deps: AppDeps): Router {
 
 const SANDBOXED = new Set([".svg"]);
 
-/** Serves only files the catalog registered; versioned URLs are cached for a year. */
+/**
+ * Serves only files the catalog registered, and only while they still resolve inside their
+ * course folder (a symbolic link swapped in after loading must not publish /etc/passwd).
+ * Versioned URLs are cached for a year.
+ */
 function sendAsset(catalog: Catalog, req: Request, res: Response): void {
   const file = catalog.assets.get(req.path);
-  if (!file) throw notFound();
+  const course = catalog.courseById.get(String(req.params.courseId));
+  if (!file || !course || !stillInsideCourse(file, course.dir)) throw notFound();
   // An SVG opened on its own must not run script from our origin.
   if (SANDBOXED.has(path.extname(file).toLowerCase()))
     res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");

@@ -4,6 +4,7 @@
 import { type Document, isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type * as z from "zod";
 import type { ProblemList } from "./problems.js";
+import { checkYamlLimits, NESTING_HINT } from "./yaml-limits.js";
 
 export type YamlSource = {
   file: string;
@@ -19,15 +20,25 @@ export function parseYaml(file: string, text: string, problems: ProblemList, lin
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source = { file, lineOffset, doc, lineCounter };
+  let tooDeep = false;
   for (const error of doc.errors) {
     const { line, col } = positionOf(source, error.pos[0]);
-    problems.error(file, line, col, `YAML syntax: ${firstLine(error.message)}`);
+    // The parser runs out of stack on absurd nesting (once per level): say so once, in words.
+    if (error.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(error.message)) {
+      if (!tooDeep) problems.error(file, line, col, `YAML: nested far too deeply to read; ${NESTING_HINT}`);
+      tooDeep = true;
+    } else problems.error(file, line, col, `YAML syntax: ${firstLine(error.message)}`);
   }
   for (const warning of doc.warnings) {
     const { line, col } = positionOf(source, warning.pos[0]);
     problems.warning(file, line, col, `YAML: ${firstLine(warning.message)}`);
   }
-  return doc.errors.length > 0 ? null : source;
+  const overLimits = checkYamlLimits(doc);
+  for (const { offset, message } of overLimits) {
+    const { line, col } = positionOf(source, offset);
+    problems.error(file, line, col, message);
+  }
+  return doc.errors.length > 0 || overLimits.length > 0 ? null : source;
 }
 
 /** Parses and validates; returns null (with problems recorded) when anything is wrong. */
@@ -40,7 +51,14 @@ export function readYaml<S extends z.ZodType>(
 ): { value: z.output<S>; source: YamlSource } | null {
   const source = parseYaml(file, text, problems, lineOffset);
   if (!source) return null;
-  const data = source.doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // No aliases get this far (checkYamlLimits), so the alias limit is belt and braces.
+    data = source.doc.toJS({ maxAliasCount: 0 }) ?? {};
+  } catch (error) {
+    problems.error(file, 1 + lineOffset, 1, `YAML: ${firstLine(String((error as Error)?.message ?? error))}`);
+    return null;
+  }
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { value: result.data, source };
   for (const issue of result.error.issues) reportIssue(source, issue, problems);

@@ -3,7 +3,7 @@
 // here — and again by the error handler for errors raised before this middleware ran.
 import type { Express, Request, RequestHandler, Response } from "express";
 import type { CatalogStore } from "../courses/catalog-store.js";
-import { formatProblem } from "../courses/problems.js";
+import { formatFirstProblems } from "../courses/problems.js";
 import { formatMinutes } from "../courses/view-models.js";
 import { directionOf, getLocale, type Locale, SUPPORTED_LOCALES } from "../i18n/i18n.js";
 import { assetUrl, HTMX_URL } from "./static-assets.js";
@@ -64,8 +64,6 @@ function helpersFor(locale: Locale): LocaleHelpers {
   return helpers;
 }
 
-const NO_PROBLEMS: string[] = [];
-
 export function applyRequestLocals(req: Request, res: Response, catalog?: CatalogStore): void {
   if (!res.locals.locale) {
     res.locals.locale = getLocale("en");
@@ -73,7 +71,18 @@ export function applyRequestLocals(req: Request, res: Response, catalog?: Catalo
   }
   Object.assign(res.locals, helpersFor(res.locals.locale as Locale));
   res.locals.currentPath = req.path;
-  res.locals.contentProblems = catalog?.problems.length ? catalog.problems.map((p) => formatProblem(p)) : NO_PROBLEMS;
+  res.locals.contentProblems = catalog?.problems.length ? contentProblemsNotice(catalog, res.locals.t) : null;
+}
+
+/** The development notice: a heading, the first problems as `file:line:col  message`, how many more. */
+function contentProblemsNotice(catalog: CatalogStore, t: Locale["t"]) {
+  const count = catalog.problems.length;
+  const { lines, more } = formatFirstProblems(catalog.problems);
+  return {
+    title: t(catalog.hasGoodVersion ? "dev.contentProblems" : "dev.contentProblemsAtStart", { count }),
+    lines,
+    more: more > 0 ? t("dev.contentProblemsMore", { count: more }) : "",
+  };
 }
 
 export function viewLocals({ catalog }: { catalog: CatalogStore }): RequestHandler {

@@ -26,7 +26,14 @@ export type TestContext = {
 const catalogs = new Map<string, CatalogStore>();
 
 export async function createTestContext(
-  options: { courses?: string; clock?: Clock; env?: Record<string, string>; log?: Logger; db?: OpenDbOptions } = {},
+  options: {
+    courses?: string;
+    catalog?: CatalogStore;
+    clock?: Clock;
+    env?: Record<string, string>;
+    log?: Logger;
+    db?: OpenDbOptions;
+  } = {},
 ): Promise<TestContext> {
   const coursesDir = options.courses ?? FIXTURE_COURSES;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendero-test-"));
@@ -41,7 +48,7 @@ export async function createTestContext(
     BASE_URL: "http://localhost:3000",
     ...options.env,
   });
-  let catalog = catalogs.get(coursesDir);
+  let catalog = options.catalog ?? catalogs.get(coursesDir);
   if (!catalog) {
     catalog = CatalogStore.load(coursesDir);
     catalogs.set(coursesDir, catalog);

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ResolvedLink } from "../markdown/render-env.js";
-import type { ContentReader } from "./content-reader.js";
+import { type ContentReader, shorten } from "./content-reader.js";
 import type { ParsedCourse } from "./parsed.js";
 import * as urls from "./urls.js";
 
@@ -73,7 +73,7 @@ export class LinkResolver {
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) {
       return {
         ok: false,
-        message: `links may point to http(s), mailto, glossary terms or files in this course, not "${href}"`,
+        message: `links may point to http(s), mailto, glossary terms or files in this course, not "${shorten(href)}"`,
       };
     }
     const [filePart = "", fragment] = href.split("#", 2);
@@ -82,9 +82,18 @@ export class LinkResolver {
     const page = this.pages.get(target.file);
     if (page) return { ok: true, href: fragment ? `${page}#${fragment}` : page, kind: "page" };
     if (/\.(md|ya?ml)$/i.test(target.file)) {
-      return this.reader.exists(target.file)
-        ? { ok: false, message: `"${filePart}" is not listed in any course.yaml or module.yaml, so it has no page` }
-        : { ok: false, message: `broken link: "${filePart}" does not exist` };
+      const check = this.reader.check(target.file);
+      if (check.ok)
+        return {
+          ok: false,
+          message: `"${shorten(filePart)}" is not listed in any course.yaml or module.yaml, so it has no page`,
+        };
+      return {
+        ok: false,
+        message: check.missing
+          ? `broken link: "${shorten(filePart)}" does not exist`
+          : `"${shorten(filePart)}" ${check.reason}`,
+      };
     }
     return this.asset(target.file, filePart);
   }
@@ -93,7 +102,7 @@ export class LinkResolver {
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("/")) {
       return {
         ok: false,
-        message: `images and media must be files inside the course folder (no third-party or absolute URLs): "${src}"`,
+        message: `images and media must be files inside the course folder (no third-party or absolute URLs): "${shorten(src)}"`,
       };
     }
     const target = this.targetFile(fromFile, src);
@@ -101,12 +110,13 @@ export class LinkResolver {
   }
 
   bytesOf(file: string): number {
-    return this.reader.readBytes(file, null)?.length ?? 0;
+    const read = this.reader.tryRead(file);
+    return read.ok ? read.bytes.length : 0;
   }
 
   private glossaryLink(termId: string): ResolvedLink {
     const definition = this.glossary.get(termId);
-    if (definition === undefined) return { ok: false, message: `unknown glossary term "${termId}"` };
+    if (definition === undefined) return { ok: false, message: `unknown glossary term "${shorten(termId)}"` };
     return {
       ok: true,
       href: `${urls.glossaryUrl(this.course.value.id)}#${termId}`,
@@ -120,20 +130,27 @@ export class LinkResolver {
     try {
       decoded = decodeURIComponent(relative);
     } catch {
-      return { ok: false, message: `"${relative}" is not a valid path` };
+      return { ok: false, message: `"${shorten(relative)}" is not a valid path` };
     }
     const file = path.resolve(path.dirname(fromFile), decoded);
     if (!file.startsWith(this.course.dir + path.sep))
-      return { ok: false, message: `"${relative}" points outside this course's folder` };
+      return { ok: false, message: `"${shorten(relative)}" points outside this course's folder` };
     return { ok: true, file };
   }
 
   private asset(file: string, written: string): ResolvedLink {
     const ext = path.extname(file).slice(1).toLowerCase();
     if (!ASSET_EXTENSIONS.has(ext))
-      return { ok: false, message: `files of type ".${ext}" cannot be linked or shown ("${written}")` };
-    const bytes = this.reader.readBytes(file, null);
-    if (!bytes) return { ok: false, message: `missing file: "${written}" does not exist` };
+      return { ok: false, message: `files of type ".${ext}" cannot be linked or shown ("${shorten(written)}")` };
+    const read = this.reader.tryRead(file);
+    if (!read.ok)
+      return {
+        ok: false,
+        message: read.missing
+          ? `missing file: "${shorten(written)}" does not exist`
+          : `"${shorten(written)}" ${read.reason}`,
+      };
+    const bytes = read.bytes;
     const relative = path.relative(this.course.dir, file).split(path.sep).join("/");
     const urlPath = urls.assetPath(this.course.value.id, relative);
     this.assets.set(urlPath, file);

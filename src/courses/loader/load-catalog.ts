@@ -9,6 +9,7 @@ import { nodePosition } from "../yaml-source.js";
 import { checkUniqueIds } from "./check-ids.js";
 import { compileCourse } from "./compile-course.js";
 import { ContentReader } from "./content-reader.js";
+import { linkEscapes } from "./course-files.js";
 import { parseCourse } from "./parse-course.js";
 
 export type LoadResult = { catalog: Catalog | null; problems: Problem[] };
@@ -24,12 +25,24 @@ export function loadCatalog(root: string): LoadResult {
   const courses: Course[] = [];
   const parsedSites: { id: string; file: string; line: number; col: number }[] = [];
   for (const dir of courseDirs(absRoot, problems)) {
-    const reader = new ContentReader(problems);
-    const parsed = parseCourse(reader, dir);
-    if (!parsed) continue;
-    parsedSites.push({ id: parsed.value.id, file: parsed.file, ...nodePosition(parsed.source, ["id"]) });
-    courses.push(withTranslations(compileCourse(parsed, reader, assets), parsed, reader, assets));
-    warnUnlisted(dir, reader, problems);
+    try {
+      const reader = new ContentReader(problems, dir);
+      const parsed = parseCourse(reader, dir);
+      if (parsed) {
+        parsedSites.push({ id: parsed.value.id, file: parsed.file, ...nodePosition(parsed.source, ["id"]) });
+        courses.push(withTranslations(compileCourse(parsed, reader, assets), parsed, reader, assets));
+      }
+      scanCourseFolder(dir, reader, problems, { warnUnlisted: parsed !== null });
+    } catch (error) {
+      // A safety net, not a way of working: the fuzzer (scripts/fuzz-courses.ts) counts
+      // these as crashes. One broken course must not hide the problems of the others.
+      problems.error(
+        path.join(dir, "course.yaml"),
+        1,
+        1,
+        `internal error while checking this course: ${describe(error)}`,
+      );
+    }
   }
   checkUniqueIds(parsedSites, "course", problems);
   const sorted = sortProblems(problems.items);
@@ -42,22 +55,70 @@ export function loadCatalog(root: string): LoadResult {
 
 function courseDirs(root: string, problems: ProblemList): string[] {
   if (fs.existsSync(path.join(root, "course.yaml"))) return [root];
+  const entries = listFolder(root, problems);
+  if (looksLikeCourse(root, entries)) {
+    problems.error(path.join(root, "course.yaml"), 1, 1, MISSING_COURSE_YAML);
+    return [];
+  }
   const dirs: string[] = [];
-  for (const entry of fs.readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isDirectory() || /^[._]/.test(entry.name)) continue;
     const dir = path.join(root, entry.name);
     if (fs.existsSync(path.join(dir, "course.yaml"))) dirs.push(dir);
-    else problems.warning(dir, 1, 1, "this folder has no course.yaml, so it is not a course");
+    else problems.error(path.join(dir, "course.yaml"), 1, 1, MISSING_COURSE_YAML);
   }
   return dirs;
 }
 
-/** Markdown and YAML files that nothing lists are probably a forgotten entry in module.yaml. */
-function warnUnlisted(dir: string, reader: ContentReader, problems: ProblemList): void {
-  const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
-  for (const entry of files) {
-    if (!entry.isFile() || !/\.(md|ya?ml)$/i.test(entry.name)) continue;
+const LINK_ESCAPES =
+  "this symbolic link leads outside the course folder (or cannot be followed); course files must be inside it: copy the file in instead";
+
+const MISSING_COURSE_YAML =
+  "course.yaml is missing, so this folder is not a course: restore it, or rename the folder to start with _ to leave it out";
+
+/**
+ * A single course folder that lost its course.yaml still has module folders. (Loose files
+ * prove nothing: a folder of courses may well hold a README.md.)
+ */
+function looksLikeCourse(root: string, entries: fs.Dirent[]): boolean {
+  return entries.some((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, "module.yaml")));
+}
+
+function listFolder(dir: string, problems: ProblemList, recursive = false): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true, recursive });
+  } catch (error) {
+    problems.error(dir, 1, 1, `this folder cannot be read: ${describe(error)}`);
+    return [];
+  }
+}
+
+function describe(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return String(e?.code ?? e?.message ?? error)
+    .split("\n")[0]!
+    .slice(0, 200);
+}
+
+/**
+ * Walks the course folder once: a symbolic link leading outside the course is an error
+ * even if nothing lists it yet (it would be published the day something does), and, once
+ * course.yaml could be read, markdown and YAML files that nothing lists are probably a
+ * forgotten entry in module.yaml.
+ */
+function scanCourseFolder(
+  dir: string,
+  reader: ContentReader,
+  problems: ProblemList,
+  { warnUnlisted }: { warnUnlisted: boolean },
+): void {
+  for (const entry of listFolder(dir, problems, true)) {
     const file = path.join(entry.parentPath, entry.name);
+    if (entry.isSymbolicLink()) {
+      if (linkEscapes(reader.root, file)) problems.error(file, 1, 1, LINK_ESCAPES);
+      continue;
+    }
+    if (!warnUnlisted || !entry.isFile() || !/\.(md|ya?ml)$/i.test(entry.name)) continue;
     if (
       path
         .relative(dir, file)

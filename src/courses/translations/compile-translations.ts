@@ -38,7 +38,7 @@ export function withTranslations(
 function compileLanguage(source: ParsedCourse, lang: string, reader: ContentReader, assets: AssetRegistry): Course {
   // Its own problem list: recompiling re-reports the source's own warnings, which the source
   // compile already reported; only problems in translation files are passed on.
-  const local = new ContentReader(new ProblemList());
+  const local = new ContentReader(new ProblemList(), reader.root.dir);
   for (const [file, bytes] of reader.filesRead) local.filesRead.set(file, bytes);
   const { parsed, files, translatedFrom } = parseTranslation(source, lang, local);
   const compiled = compileCourse(parsed, local, assets);
