@@ -56,13 +56,26 @@ describe("marking a lesson complete", () => {
       .type("form")
       .send({ done: "true", return: LESSON })
       .expect(303);
-    expect(res.headers.location).toBe(`${LESSON}?notice=lesson-completed`);
-    const after = await agent.get(res.headers.location!).expect(200);
+    // Back at the completion control (#complete), not at the top of the page.
+    expect(res.headers.location).toBe(`${LESSON}?notice=lesson-completed#complete`);
+    const after = await agent.get(res.headers.location!.split("#")[0]!).expect(200);
+    expect(after.text).toMatch(/<div class="lesson-actions" id="complete">\s*<form[^>]*id="lesson-completion"/);
     expect(after.text).toContain("Lesson marked as complete.");
     expect(after.text).toContain("1 of 2 lessons done");
     expect(after.text).toContain("Mark as not complete");
     // Enrolled automatically by the first bit of progress.
     expect(await ctx.db.enrolment.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("without JavaScript, undoing also comes back to #complete; a fragment in `return` is replaced", async () => {
+    const agent = await signedInAgent(ctx, await createUser(ctx));
+    const res = await agent
+      .post(`${LESSON}/complete`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ done: "false", return: `${LESSON}#somewhere` })
+      .expect(303);
+    expect(res.headers.location).toBe(`${LESSON}?notice=lesson-reopened#complete`);
   });
 
   it("with htmx: returns the new button, the module progress and an announcement to swap in", async () => {
