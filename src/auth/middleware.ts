@@ -13,6 +13,7 @@ import {
   type Session,
   sessionCookieName,
   setSessionCookie,
+  type ValidatedSession,
   validateSessionToken,
 } from "./session.js";
 
@@ -55,12 +56,21 @@ export function sessionMiddleware({ db, clock, env }: Pick<AppDeps, "db" | "cloc
       return next();
     }
     if (result.refreshed) setSessionCookie(res, token, result.expiresAt, now, secure);
-    res.locals.session = result.session;
-    res.locals.user = toCurrentUser(result.user);
-    // Pages for a signed-in person are personal: never store them in any cache.
-    res.set("Cache-Control", "no-store");
+    showSignedIn(res, result);
     next();
   };
+}
+
+/**
+ * This response is for the signed-in person. Also called by a route that signs someone in
+ * and renders at once (registration's recovery codes): the cookie only arrives with the
+ * next request, so without this the header of that page would still offer "Sign in".
+ */
+export function showSignedIn(res: Response, { session, user }: Pick<ValidatedSession, "session" | "user">): void {
+  res.locals.session = session;
+  res.locals.user = toCurrentUser(user);
+  // Pages for a signed-in person are personal: never store them in any cache.
+  res.set("Cache-Control", "no-store");
 }
 
 function toCurrentUser(user: UserRecord): CurrentUser {

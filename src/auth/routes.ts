@@ -4,7 +4,7 @@ import { signOutEverywhere } from "../account/service.js";
 import type { AppDeps } from "../deps.js";
 import { handleForm, safeNext } from "../web/forms.js";
 import { withNotice } from "../web/notice.js";
-import { currentSession, currentUser, requireUser, secureCookies } from "./middleware.js";
+import { currentSession, currentUser, requireUser, secureCookies, showSignedIn } from "./middleware.js";
 import {
   assertResetTokenUsable,
   recoverWithCode,
@@ -13,7 +13,7 @@ import {
 } from "./password-reset.js";
 import { register } from "./registration.js";
 import { forgotSchema, loginSchema, recoverSchema, registerSchema, resetSchema } from "./schemas.js";
-import { clearSessionCookie, invalidateSession, setSessionCookie } from "./session.js";
+import { clearSessionCookie, invalidateSession, setSessionCookie, validateSessionToken } from "./session.js";
 import { signIn } from "./sign-in.js";
 import type { RequestMeta } from "./types.js";
 
@@ -58,12 +58,16 @@ export function authRoutes(deps: AppDeps): Router {
         const result = await register(deps, input, requestMeta(req, res));
         await startSession(res, result.token, result.expiresAt);
         const next = safeNext(input.next);
-        // Shown once, in this response: only their hashes are kept.
-        if (result.recoveryCodes)
+        // Shown once, in this response: only their hashes are kept. The page is the new
+        // account's own (header and all), though its cookie arrives only with the next request.
+        if (result.recoveryCodes) {
+          const signedIn = await validateSessionToken(deps.db, result.token, deps.clock.now());
+          if (signedIn) showSignedIn(res, signedIn);
           return res.render(
             "auth/recovery-codes",
             page(res, "auth.recoveryCodes.title", { codes: result.recoveryCodes, next, fresh: true }),
           );
+        }
         res.redirect(303, next);
       },
     ),

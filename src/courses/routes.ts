@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Request, type Response, Router } from "express";
 import { currentUser } from "../auth/middleware.js";
 import type { AppDeps } from "../deps.js";
-import { isEnrolled, loadProgress, visitLesson } from "../learning/service.js";
+import { learnerStanding, loadProgress, visitLesson } from "../learning/service.js";
 import { notFound } from "../web/errors.js";
 import { shareable } from "../web/page-cache.js";
 import type { Catalog, Course, Module } from "./catalog.js";
@@ -43,13 +43,9 @@ export function courseRoutes(deps: AppDeps): Router {
   router.get("/courses/:courseId", async (req, res) => {
     const course = await findCourse(req, res);
     const user = currentUser(res);
-    const [progress, enrolled, preview] = user
-      ? await Promise.all([
-          loadProgress(deps, user.id, course),
-          isEnrolled(deps, user.id, course.id),
-          mayPreviewDrafts(deps.db, user),
-        ])
-      : [null, false, false];
+    const [standing, preview] = user
+      ? await Promise.all([learnerStanding(deps, user.id, course), mayPreviewDrafts(deps.db, user)])
+      : [{ progress: null, enrolled: false, next: null }, false];
     const modules = course.modules.filter((m) => m.status === "published" || preview);
     shareable(res);
     res.render("courses/course", {
@@ -57,8 +53,7 @@ export function courseRoutes(deps: AppDeps): Router {
       discreetTitle: res.locals.t("discreet.course"),
       course,
       modules,
-      progress,
-      enrolled,
+      ...standing,
       crumbs: courseCrumbs(res, course, true),
     });
   });

@@ -60,11 +60,11 @@ export function learningRoutes(deps: AppDeps): Router {
     const done = form.data.done === "true";
     await setLessonCompletion(deps, userId(res), course, module, lesson, done);
     varyOnHtmx(res);
-    if (!isHtmx(req))
-      return res.redirect(
-        303,
-        withNotice(safeNext(form.data.return, lesson.url), done ? "lesson-completed" : "lesson-reopened"),
-      );
+    if (!isHtmx(req)) {
+      // Back to the completion control (#complete), not to the top of a long lesson.
+      const back = safeNext(form.data.return, lesson.url).split("#")[0]!;
+      return res.redirect(303, `${withNotice(back, done ? "lesson-completed" : "lesson-reopened")}#complete`);
+    }
     const doneIds = await loadLessonsDone(deps, userId(res), course.id);
     res.render("learning/_lesson-completion-response", { course, module, lesson, doneIds, done, announce: true });
   });

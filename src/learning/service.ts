@@ -1,9 +1,10 @@
-// Learning rules: enrolment, lesson completion, "continue where you left off", private
+// Learning rules: enrolment, lesson completion, "continue where you left off" (next-step.ts), private
 // reflections. Sequential courses refuse progress in a locked module, on the server.
 import type { Catalog, Course, Lesson, Module } from "../courses/catalog.js";
 import { inTransaction, withSql } from "../db/direct.js";
 import type { AppDeps } from "../deps.js";
 import { forbidden } from "../web/errors.js";
+import { type NextStep, nextStep } from "./next-step.js";
 import { type CourseProgress, computeProgress, lessonKey } from "./progress.js";
 import * as q from "./queries.js";
 
@@ -35,8 +36,21 @@ export async function loadLessonsDone(
   return new Set((await q.listCompletedLessons(db, userId, courseId)).map((l) => lessonKey(l.moduleId, l.lessonId)));
 }
 
-export async function isEnrolled({ db }: Pick<AppDeps, "db">, userId: string, courseId: string): Promise<boolean> {
-  return (await q.findEnrolment(db, userId, courseId)) !== null;
+/** The course page for a signed-in learner: progress, and for the enrolled what to do next. */
+export async function learnerStanding(
+  deps: Pick<AppDeps, "db">,
+  userId: string,
+  course: Course,
+): Promise<{ progress: CourseProgress; enrolled: boolean; next: NextStep | null }> {
+  const [progress, enrolment] = await Promise.all([
+    loadProgress(deps, userId, course),
+    q.findEnrolment(deps.db, userId, course.id),
+  ]);
+  return {
+    progress,
+    enrolled: enrolment !== null,
+    next: enrolment ? nextStep(course, progress, enrolment.lastModuleId) : null,
+  };
 }
 
 export async function enrol({ db, clock }: Deps, userId: string, course: Course): Promise<void> {
@@ -77,7 +91,7 @@ export async function visitLesson({ db, clock }: Deps, userId: string, lesson: L
 export type LearningEntry = {
   course: Course;
   progress: CourseProgress;
-  continueUrl: string;
+  next: NextStep;
   lastVisitedAt: Date | null;
 };
 
@@ -101,30 +115,11 @@ export async function myLearning(
     entries.push({
       course,
       progress,
-      continueUrl: continueUrl(course, progress, enrolment),
+      next: nextStep(course, progress, enrolment.lastModuleId),
       lastVisitedAt: enrolment.lastVisitedAt,
     });
   }
   return entries;
-}
-
-/** The last lesson visited if it still exists, else the first lesson not done, else the course. */
-export function continueUrl(
-  course: Course,
-  progress: CourseProgress,
-  enrolment: Pick<q.EnrolmentRecord, "lastModuleId" | "lastLessonId">,
-): string {
-  const last =
-    enrolment.lastModuleId && enrolment.lastLessonId
-      ? course.moduleById.get(enrolment.lastModuleId)?.lessonById.get(enrolment.lastLessonId)
-      : undefined;
-  if (last && progress.byModule.has(last.moduleId)) return last.url;
-  for (const p of progress.modules) {
-    if (p.lockedBy) break;
-    const next = p.module.lessons.find((l) => !p.doneLessonIds.has(l.id));
-    if (next) return next.url;
-  }
-  return course.url;
 }
 
 export const EXERCISE_MAX_LENGTH = 20_000;

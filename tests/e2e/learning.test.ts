@@ -152,3 +152,58 @@ describe.each([
     await context.close();
   });
 });
+
+describe("marking a lesson complete without JavaScript on a phone", () => {
+  it("comes back with the completion control in view, not at the top of the page", async () => {
+    const user = await createUser(ctx, { username: "phone-nojs" });
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${ctx.baseUrl}/login`);
+    await page.fill("input[name=identifier]", user.username);
+    await page.fill("input[name=password]", PASSWORD);
+    await page.press("input[name=password]", "Enter");
+    await page.waitForURL(`${ctx.baseUrl}/`);
+
+    await page.goto(`${ctx.baseUrl}/courses/fixture-course/basics/first-lesson`);
+    const layout = () =>
+      page.evaluate(() => {
+        const w = globalThis as unknown as {
+          scrollY: number;
+          innerHeight: number;
+          document: { documentElement: { scrollHeight: number } };
+        };
+        const box = (
+          document.querySelector("#lesson-completion") as unknown as {
+            getBoundingClientRect(): { top: number; bottom: number };
+          }
+        ).getBoundingClientRect();
+        const bar = (
+          document.querySelector(".quick-exit") as unknown as { getBoundingClientRect(): { bottom: number } }
+        ).getBoundingClientRect();
+        return {
+          scrollY: w.scrollY,
+          pageHeight: w.document.documentElement.scrollHeight,
+          viewport: w.innerHeight,
+          top: box.top,
+          bottom: box.bottom,
+          barBottom: bar.bottom,
+        };
+      });
+    // The lesson is longer than the screen, so "back to the top" would hide the control.
+    const before = await layout();
+    expect(before.pageHeight).toBeGreaterThan(before.viewport * 1.5);
+    expect(before.top).toBeGreaterThan(before.viewport);
+
+    await page.locator("#lesson-completion button").click();
+    await page.waitForURL(/\?notice=lesson-completed#complete$/);
+    await expect
+      .poll(() => page.locator("#lesson-completion").textContent())
+      .toContain("You have completed this lesson.");
+    const after = await layout();
+    expect(after.scrollY).toBeGreaterThan(0);
+    // Fully in view, and not under the sticky Quick exit bar.
+    expect(after.top).toBeGreaterThanOrEqual(after.barBottom);
+    expect(after.bottom).toBeLessThanOrEqual(after.viewport);
+    await context.close();
+  });
+});

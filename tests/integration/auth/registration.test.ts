@@ -58,6 +58,22 @@ describe("registering", () => {
     expect(file.text).toContain(codes[9]);
   });
 
+  it("the recovery-codes page already shows the new account in the header, not Sign in", async () => {
+    const res = await post("/register", {
+      displayName: "Chidi",
+      username: "chidi",
+      password: "nine lives of a fox",
+    }).expect(200);
+    const header = res.text.slice(res.text.indexOf('<header class="site-header">'), res.text.indexOf("</header>"));
+    expect(header).toContain('<a href="/learning">My learning</a>');
+    expect(header).toContain('<a href="/account">Account</a>');
+    expect(header).toContain('action="/logout"');
+    expect(header).not.toContain("Sign in");
+    expect(header).not.toContain("Create account");
+    // Personal from its first response: no cache may keep it (it holds the codes).
+    expect(res.headers["cache-control"]).toBe("no-store");
+  });
+
   it("with an email: signs in and goes where the person was heading, with no codes", async () => {
     const res = await post("/register", {
       displayName: "Boris",

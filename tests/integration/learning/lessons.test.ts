@@ -7,6 +7,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
 import { createTestContext, FIXTURE_COURSES, SEQUENTIAL_COURSES, type TestContext } from "../../helpers/context.js";
+import { RIGHT_BASICS } from "../../helpers/learning.js";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -56,13 +57,26 @@ describe("marking a lesson complete", () => {
       .type("form")
       .send({ done: "true", return: LESSON })
       .expect(303);
-    expect(res.headers.location).toBe(`${LESSON}?notice=lesson-completed`);
-    const after = await agent.get(res.headers.location!).expect(200);
+    // Back at the completion control (#complete), not at the top of the page.
+    expect(res.headers.location).toBe(`${LESSON}?notice=lesson-completed#complete`);
+    const after = await agent.get(res.headers.location!.split("#")[0]!).expect(200);
+    expect(after.text).toMatch(/<div class="lesson-actions" id="complete">\s*<form[^>]*id="lesson-completion"/);
     expect(after.text).toContain("Lesson marked as complete.");
     expect(after.text).toContain("1 of 2 lessons done");
     expect(after.text).toContain("Mark as not complete");
     // Enrolled automatically by the first bit of progress.
     expect(await ctx.db.enrolment.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("without JavaScript, undoing also comes back to #complete; a fragment in `return` is replaced", async () => {
+    const agent = await signedInAgent(ctx, await createUser(ctx));
+    const res = await agent
+      .post(`${LESSON}/complete`)
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ done: "false", return: `${LESSON}#somewhere` })
+      .expect(303);
+    expect(res.headers.location).toBe(`${LESSON}?notice=lesson-reopened#complete`);
   });
 
   it("with htmx: returns the new button, the module progress and an announcement to swap in", async () => {
@@ -129,7 +143,7 @@ describe("marking a lesson complete", () => {
 });
 
 describe("My learning", () => {
-  it("lists enrolled courses with progress and continues at the last lesson visited", async () => {
+  it("lists enrolled courses with progress and continues in the module last worked in", async () => {
     const user = await createUser(ctx);
     const agent = await signedInAgent(ctx, user);
     const empty = await agent.get("/learning").expect(200);
@@ -137,10 +151,64 @@ describe("My learning", () => {
     await agent.post("/courses/fixture-course/enrol").set("Origin", ORIGIN);
     await agent.get("/courses/fixture-course/advanced/deep").expect(200);
     const page = await agent.get("/learning").expect(200);
-    expect(page.text).toContain('<a class="button" href="/courses/fixture-course/advanced/deep">');
+    expect(page.text).toContain('<a class="button" href="/courses/fixture-course/advanced/deep">Start</a>');
+    expect(page.text).toContain("Next lesson: <bdi>Going deeper</bdi>");
     expect(page.text).toContain("0 of 2 modules complete");
     expect(page.text).toMatch(/<progress id="progress-fixture-course" max="100" value="0">/);
     await request(ctx.app).get("/learning").expect(303);
+  });
+
+  it("continues at the next unfinished item, not at the last page seen in a finished module", async () => {
+    const agent = await signedInAgent(ctx, await createUser(ctx));
+    await agent.post("/courses/fixture-course/enrol").set("Origin", ORIGIN);
+    const continueButton = async (url: string) =>
+      (await agent.get(url).expect(200)).text
+        .match(/<p class="continue"><a class="button" href="([^"]+)">([^<]+)<\/a>/)
+        ?.slice(1);
+    // Both lessons done, quiz not passed: the quiz, from My learning and from the course page.
+    await agent.get("/courses/fixture-course/basics/second-lesson").expect(200);
+    for (const lesson of ["first-lesson", "second-lesson"])
+      await agent.post(`/courses/fixture-course/basics/${lesson}/complete`).set("Origin", ORIGIN).type("form").send({});
+    expect(await continueButton("/learning")).toEqual([
+      "/courses/fixture-course/basics/quiz",
+      "Continue where you left off",
+    ]);
+    expect(await continueButton("/courses/fixture-course")).toEqual([
+      "/courses/fixture-course/basics/quiz",
+      "Continue where you left off",
+    ]);
+    expect((await agent.get("/learning")).text).toContain("Next, the quiz: <bdi>Basics quiz</bdi>");
+
+    // Quiz passed: the last page seen (second-lesson) is in a finished module; go on to the next one.
+    await agent
+      .post("/courses/fixture-course/basics/quiz")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ ...RIGHT_BASICS, attempt: "1" } as unknown as Record<string, string>)
+      .expect(303);
+    expect(await continueButton("/learning")).toEqual([
+      "/courses/fixture-course/advanced/deep",
+      "Continue where you left off",
+    ]);
+
+    // Everything done: no "continue"; the course is complete and the certificate is offered.
+    await agent.post("/courses/fixture-course/advanced/deep/complete").set("Origin", ORIGIN).type("form").send({});
+    const learning = await agent.get("/learning").expect(200);
+    expect(learning.text).not.toContain('class="continue"');
+    expect(learning.text).toContain("Course complete");
+    expect(learning.text).toContain(
+      '<a class="button" href="/courses/fixture-course/certificate">Claim your certificate</a>',
+    );
+    const course = await agent.get("/courses/fixture-course").expect(200);
+    expect(course.text).not.toContain('class="continue"');
+    expect(course.text).toContain('<h2 id="enrolment-title">Course complete</h2>');
+  });
+
+  it("a learner who is not enrolled gets no continue button on the course page", async () => {
+    const agent = await signedInAgent(ctx, await createUser(ctx));
+    const page = await agent.get("/courses/fixture-course").expect(200);
+    expect(page.text).not.toContain('class="continue"');
+    expect(page.text).toContain("Enrol in this course");
   });
 
   it("shows quiz results per module", async () => {
