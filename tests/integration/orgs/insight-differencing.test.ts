@@ -12,6 +12,7 @@ import { addMembers, createTestOrg, type TestOrg } from "../../helpers/orgs.js";
 let ctx: TestContext;
 let org: TestOrg;
 let trainer: request.Agent;
+let zoe: request.Agent;
 
 async function learner(name: string, answers: Record<string, unknown>, comment: string) {
   const user = await createUser(ctx, { displayName: name });
@@ -29,6 +30,7 @@ async function learner(name: string, answers: Record<string, unknown>, comment: 
     .type("form")
     .send({ "a.useful": name === "Zoe" ? "1" : "5", "a.comments": comment })
     .expect(303);
+  return agent;
 }
 
 const question = (html: string, id: string) => {
@@ -43,7 +45,7 @@ beforeAll(async () => {
   // Five learners answer everything right and type "Lisbon"; Zoe picks the wrong option,
   // types "Porto" and rates the course 1. Every comment but the shared one is unique.
   for (const name of ["Ana", "Ben", "Cai", "Dee", "Eli"]) await learner(name, {}, "Clear");
-  await learner("Zoe", { "q.single": "wrong", "q.short": "Porto", "q.multi": ["a"] }, "I am the only nurse here");
+  zoe = await learner("Zoe", { "q.single": "wrong", "q.short": "Porto", "q.multi": ["a"] }, "I am the only nurse here");
   trainer = await signedInAgent(ctx, org.trainer);
 }, 120_000);
 
@@ -99,5 +101,12 @@ describe("a cohort of six where one learner answered differently", () => {
     for (const query of ["q=Zoe", "filter=in-progress&q=zo", "q=Ana&filter=complete", "page=2&sort=name"]) {
       expect((await trainer.get(`${org.url}/insight?${query}`).expect(200)).text).toBe(plain);
     }
+  });
+
+  it("the promise on /account says what holds, including what it does not protect against", async () => {
+    const html = (await zoe.get("/account").expect(200)).text;
+    expect(html).toContain("every count in them is 0 or at least 5 people");
+    expect(html).toContain("typed answers appear only when at least 5 people gave the same one");
+    expect(html).toContain("compares them just before and just after your attempt");
   });
 });
