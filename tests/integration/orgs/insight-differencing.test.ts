@@ -4,7 +4,7 @@
 // combination of the dashboard, the CSV, insight and their query strings may tell her choice.
 import type request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, ORIGIN, signedInAgent } from "../../helpers/accounts.js";
+import { createUser, DAY, ORIGIN, signedInAgent, TestClock, type TestUser } from "../../helpers/accounts.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { RIGHT_BASICS } from "../../helpers/learning.js";
 import { addMembers, createTestOrg, type TestOrg } from "../../helpers/orgs.js";
@@ -13,9 +13,12 @@ let ctx: TestContext;
 let org: TestOrg;
 let trainer: request.Agent;
 let zoe: request.Agent;
+const clock = new TestClock();
+const people: TestUser[] = [];
 
 async function learner(name: string, answers: Record<string, unknown>, comment: string) {
   const user = await createUser(ctx, { displayName: name });
+  people.push(user);
   await addMembers(ctx, org.cohort, [user]);
   const agent = await signedInAgent(ctx, user);
   await agent
@@ -40,7 +43,7 @@ const question = (html: string, id: string) => {
 };
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ clock });
   org = await createTestOrg(ctx, "diff");
   // Five learners answer everything right and type "Lisbon"; Zoe picks the wrong option,
   // types "Porto" and rates the course 1. Every comment but the shared one is unique.
@@ -108,5 +111,19 @@ describe("a cohort of six where one learner answered differently", () => {
     expect(html).toContain("every count in them is 0 or at least 5 people");
     expect(html).toContain("typed answers appear only when at least 5 people gave the same one");
     expect(html).toContain("compares them just before and just after your attempt");
+  });
+
+  it("a second cohort of the same learners minus Zoe shows nothing of them: there is nothing to subtract", async () => {
+    const before = (await trainer.get(`${org.url}/insight`).expect(200)).text;
+    clock.advance(DAY);
+    const copy = await createTestOrg(ctx, "diff-copy");
+    await addMembers(ctx, copy.cohort, people.slice(0, 5) /* everyone but Zoe, who joined last */);
+    const other = await signedInAgent(ctx, copy.trainer);
+    const html = (await other.get(`${copy.url}/insight`).expect(200)).text;
+    expect(html).toContain("Question statistics appear once at least 5 learners have taken this quiz (so far: 0).");
+    // The first cohort's figures are unchanged: its members still count there.
+    const after = (await trainer.get(`${org.url}/insight`).expect(200)).text;
+    expect(question(after, "multi")).toBe(question(before, "multi"));
+    expect(question(after, "short")).toBe(question(before, "short"));
   });
 });
