@@ -5,14 +5,14 @@ import type { LikertResult, SurveyResults } from "../surveys/service.js";
 import { MIN_CELL, protectPartition } from "./small-cells.js";
 
 export type ProtectedLikert = Omit<LikertResult, "counts"> & { counts: (number | null)[] };
-export type ProtectedSurveyResults = Omit<SurveyResults, "likert"> & {
+export type ProtectedSurveyResults = Omit<SurveyResults, "likert" | "text"> & {
   likert: ProtectedLikert[];
-  /** Comments left out because fewer than MIN_CELL people wrote the same words. */
-  textWithheld: boolean;
+  /** `withheld`: some comments were left out, as fewer than MIN_CELL people wrote the same words. */
+  text: (SurveyResults["text"][number] & { withheld: boolean })[];
 };
 
 export function protectSurveyResults(results: SurveyResults): ProtectedSurveyResults {
-  if (results.hidden) return { ...results, likert: [], textWithheld: false };
+  if (results.hidden) return { ...results, likert: [], text: [] };
   const likert = results.likert.map((r) => {
     // The split is over all responses: "did not rate" is a part too.
     const { counts, remainder } = protectPartition(r.counts, results.responses);
@@ -20,7 +20,6 @@ export function protectSurveyResults(results: SurveyResults): ProtectedSurveyRes
     // With hidden counts the mean would be one more equation to solve them with.
     return { ...r, counts, mean: anyHidden ? null : r.mean };
   });
-  let textWithheld = false;
   const text = results.text.map((r) => {
     const byWords = new Map<string, string[]>();
     for (const answer of r.answers) {
@@ -28,8 +27,7 @@ export function protectSurveyResults(results: SurveyResults): ProtectedSurveyRes
       byWords.set(key, [...(byWords.get(key) ?? []), answer]);
     }
     const kept = [...byWords.values()].filter((same) => same.length >= MIN_CELL).map((same) => same[0]!);
-    if (kept.length < byWords.size) textWithheld = true;
-    return { ...r, answers: kept };
+    return { ...r, answers: kept, withheld: kept.length < byWords.size };
   });
-  return { ...results, likert, text, textWithheld };
+  return { ...results, likert, text };
 }
