@@ -78,13 +78,22 @@ export type AnsweredAttempt = {
   answers: { questionId: string; response: string; score: number }[];
 };
 
-/** Submitted attempts of a cohort's learners with their answers, for item statistics. */
+// Members whose answers count in this cohort's insight: a learner counts only in the first
+// cohort of the course they joined (ties by cohort id). Otherwise staff could set up a second
+// cohort with all the members but one and subtract its statistics from the first
+// (decision 17). Survey responses are already tagged with a single cohort.
+const COUNTED_MEMBERS = `SELECT m."userId" FROM "CohortMember" m WHERE m."cohortId" = ? AND NOT EXISTS (
+  SELECT 1 FROM "CohortMember" o JOIN "Cohort" c ON c."id" = o."cohortId"
+  WHERE o."userId" = m."userId" AND c."courseId" = ? AND o."cohortId" <> m."cohortId"
+    AND (o."joinedAt" < m."joinedAt" OR (o."joinedAt" = m."joinedAt" AND o."cohortId" < m."cohortId")))`;
+
+/** Submitted attempts of a cohort's counted learners with their answers, for item statistics. */
 export function loadCohortAttempts(db: Db, cohortId: string, courseId: string): Promise<AnsweredAttempt[]> {
   return withSql(db, (sql) => {
-    const p = [courseId, cohortId];
+    const p = [courseId, cohortId, courseId];
     const attempts = new Map<string, AnsweredAttempt>();
     for (const r of sql.rows(
-      `SELECT "id", "userId", "moduleId", "quizId", "score" FROM "QuizAttempt" WHERE "courseId" = ? AND "submittedAt" IS NOT NULL AND "userId" IN (${MEMBERS})`,
+      `SELECT "id", "userId", "moduleId", "quizId", "score" FROM "QuizAttempt" WHERE "courseId" = ? AND "submittedAt" IS NOT NULL AND "userId" IN (${COUNTED_MEMBERS})`,
       p,
     )) {
       attempts.set(String(r.id), {
@@ -98,7 +107,7 @@ export function loadCohortAttempts(db: Db, cohortId: string, courseId: string): 
     }
     const answers = sql.rows(
       `SELECT a."attemptId", a."questionId", a."response", a."score" FROM "QuizAnswer" a JOIN "QuizAttempt" t ON t."id" = a."attemptId"
-       WHERE t."courseId" = ? AND t."submittedAt" IS NOT NULL AND t."userId" IN (${MEMBERS})`,
+       WHERE t."courseId" = ? AND t."submittedAt" IS NOT NULL AND t."userId" IN (${COUNTED_MEMBERS})`,
       p,
     );
     for (const r of answers)

@@ -4,15 +4,23 @@ import type { Course, Html, Module, QuizQuestion } from "../courses/catalog.js";
 import { escapeHtml } from "../courses/markdown/markdown.js";
 import type { AppDeps } from "../deps.js";
 import type { Response } from "../quiz/grading.js";
-import { aggregate, type SurveyResults } from "../surveys/service.js";
+import { aggregate } from "../surveys/service.js";
 import { type AnsweredAttempt, loadCohortAttempts } from "./dashboard-queries.js";
 import { type ItemStatistics, itemStatistics, type ScoredAttempt } from "./item-stats.js";
+import { type ProtectedQuestion, protectQuestion } from "./protected-stats.js";
+import { type ProtectedSurveyResults, protectSurveyResults } from "./protected-survey.js";
 import { listCohortSurveyAnswers } from "./survey-queries.js";
 
-export type QuizInsight = { module: Module; questions: ReadonlyMap<string, QuizQuestion>; stats: ItemStatistics };
+export type QuizInsight = {
+  module: Module;
+  questions: ReadonlyMap<string, QuizQuestion>;
+  stats: ItemStatistics;
+  /** What may be printed of each question in `stats`, after small-cell suppression. */
+  shown: ProtectedQuestion[];
+};
 /** How to show a chosen answer: the course's own (sanitised) HTML, a catalog key, or the text typed. */
 export type AnswerLabel = { html: Html } | { key: string } | { text: string };
-export type SurveyInsight = { title: string; results: SurveyResults };
+export type SurveyInsight = { title: string; results: ProtectedSurveyResults };
 
 /** What a response chose, as option ids or comparable answer keys (for "how often each was chosen"). */
 export function chosenKeys(question: QuizQuestion, response: Response): string[] {
@@ -87,7 +95,14 @@ export async function quizInsight(
       const scored = attempts
         .filter((a) => a.moduleId === module.id && a.quizId === quiz.id)
         .map((a) => toScored(a, questions));
-      return { module, questions, stats: itemStatistics(scored, { questionOrder: quiz.questions.map((q) => q.id) }) };
+      const stats = itemStatistics(scored, { questionOrder: quiz.questions.map((q) => q.id) });
+      const shown = stats.hidden
+        ? []
+        : stats.questions.flatMap((qs) => {
+            const question = questions.get(qs.questionId);
+            return question ? [protectQuestion(question, qs)] : [];
+          });
+      return { module, questions, stats, shown };
     });
 }
 
@@ -103,7 +118,7 @@ export async function surveyInsight(
   const insights: SurveyInsight[] = [];
   for (const survey of surveys) {
     const rows = await listCohortSurveyAnswers(db, cohortId, course.id, survey.id);
-    insights.push({ title: survey.title, results: aggregate(survey, rows) });
+    insights.push({ title: survey.title, results: protectSurveyResults(aggregate(survey, rows)) });
   }
   return insights;
 }

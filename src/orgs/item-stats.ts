@@ -52,6 +52,8 @@ export type QuestionStats = {
   hint: "too-easy" | "too-hard" | "ambiguous" | "weak" | null; // plain-language flags
   /** Responses that chose nothing (skipped or left blank). */
   blank?: number;
+  /** How many responses share each score (a score of 1/2 and of 1 are two groups): for small-cell checks. */
+  scoreGroups?: number[];
 };
 export type WithheldQuestion = { questionId: string; learners: number };
 export type ItemStatistics =
@@ -78,6 +80,7 @@ type Tally = {
   chosen: Map<string, number>;
   scores: number[]; // x, only for attempts with a rest score
   rests: number[]; // y
+  scoreGroups: Map<number, number>; // score (to 1/1000) → responses
 };
 
 export function itemStatistics(
@@ -124,7 +127,16 @@ function tallyAttempts(attempts: readonly ScoredAttempt[]): Map<string, Tally> {
     for (const [questionId, answer] of entries) {
       let tally = tallies.get(questionId);
       if (!tally) {
-        tally = { responses: 0, learners: new Set(), scoreSum: 0, blank: 0, chosen: new Map(), scores: [], rests: [] };
+        tally = {
+          responses: 0,
+          learners: new Set(),
+          scoreSum: 0,
+          blank: 0,
+          chosen: new Map(),
+          scores: [],
+          rests: [],
+          scoreGroups: new Map(),
+        };
         tallies.set(questionId, tally);
       }
       const score = clampScore(answer.score);
@@ -132,6 +144,8 @@ function tallyAttempts(attempts: readonly ScoredAttempt[]): Map<string, Tally> {
       tally.responses++;
       tally.learners.add(attempt.learnerId);
       tally.scoreSum += score;
+      const group = Math.round(score * 1000);
+      tally.scoreGroups.set(group, (tally.scoreGroups.get(group) ?? 0) + 1);
       if (answer.chosen.length === 0) tally.blank++;
       // A repeated id in one answer counts once: "how many responses chose it".
       for (const id of new Set(answer.chosen)) tally.chosen.set(id, (tally.chosen.get(id) ?? 0) + 1);
@@ -160,6 +174,7 @@ function summarize(questionId: string, tally: Tally): QuestionStats {
     options,
     hint: hintFor(facility, discrimination),
     blank: tally.blank,
+    scoreGroups: [...tally.scoreGroups.values()],
   };
 }
 
