@@ -81,7 +81,7 @@ export type AnsweredAttempt = {
 // Members whose answers count in this cohort's insight: a learner counts only in the first
 // cohort of the course they joined (ties by cohort id). Otherwise staff could set up a second
 // cohort with all the members but one and subtract its statistics from the first
-// (decision 17). Survey responses are already tagged with a single cohort.
+// (decision 18). Survey responses are already tagged with a single cohort.
 const COUNTED_MEMBERS = `SELECT m."userId" FROM "CohortMember" m WHERE m."cohortId" = ? AND NOT EXISTS (
   SELECT 1 FROM "CohortMember" o JOIN "Cohort" c ON c."id" = o."cohortId"
   WHERE o."userId" = m."userId" AND c."courseId" = ? AND o."cohortId" <> m."cohortId"

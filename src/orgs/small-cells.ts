@@ -2,7 +2,7 @@
 // each learner's scores on the dashboard, so a count of 1–4 ("one person chose B") can be
 // matched to a person. Every count shown here is therefore 0 or at least MIN_CELL, and so is
 // what it leaves over ("everyone but one chose A" singles that one out just the same).
-// `null` means "fewer than 5" / "not shown". See docs/decisions/0017-small-cell-suppression.md.
+// `null` means "fewer than 5" / "not shown". See docs/decisions/0018-small-cell-suppression.md.
 
 export const MIN_CELL = 5;
 
